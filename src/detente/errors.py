@@ -66,9 +66,7 @@ class InputError(DetenteError):
         return (_rebuild_input_error, (type(self), self.message, self.path, self.line, self.code))
 
 
-def _rebuild_input_error(
-    cls: type[InputError], message: str, path: str, line: int | None, code: str
-) -> InputError:
+def _rebuild_input_error(cls: type[InputError], message: str, path: str, line: int | None, code: str) -> InputError:
     return cls(message, path=path, line=line, code=code)
 
 

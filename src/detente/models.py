@@ -14,8 +14,22 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 PLOVER_TYPES: tuple[str, ...] = (
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
 )
 MODALITIES: tuple[str, ...] = ("asserted", "negated", "hypothetical", "future", "claimed")
 Modality = Literal["asserted", "negated", "hypothetical", "future", "claimed"]
@@ -89,8 +103,12 @@ class Repair:
 
     def to_json(self) -> dict[str, Any]:
         return {
-            "start": self.start, "end": self.end, "original": self.original,
-            "replacement": self.replacement, "kind": self.kind, "language": self.language,
+            "start": self.start,
+            "end": self.end,
+            "original": self.original,
+            "replacement": self.replacement,
+            "kind": self.kind,
+            "language": self.language,
             "confidence": self.confidence,
         }
 
@@ -151,7 +169,7 @@ class ParsedDoc:
 
     def sentence_tokens(self, index: int) -> tuple[Token, ...]:
         sentence = self.sentences[index]
-        return self.tokens[sentence.token_start:sentence.token_end]
+        return self.tokens[sentence.token_start : sentence.token_end]
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,8 +185,11 @@ class Actor:
 
     def to_json(self) -> dict[str, Any]:
         return {
-            "id": self.id, "name": self.name, "country": self.country,
-            "sector": self.sector, "text": self.text,
+            "id": self.id,
+            "name": self.name,
+            "country": self.country,
+            "sector": self.sector,
+            "text": self.text,
         }
 
     def with_text(self, text: str | None) -> Actor:
@@ -191,9 +212,12 @@ class Mention:
 
     def to_json(self) -> dict[str, Any]:
         return {
-            "start": self.start, "end": self.end, "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
             "actor": self.actor.to_json() if self.actor else None,
-            "sentence": self.sentence, "how": self.how,
+            "sentence": self.sentence,
+            "how": self.how,
         }
 
 
@@ -206,7 +230,9 @@ class Quote:
 
     def to_json(self) -> dict[str, Any]:
         return {
-            "start": self.start, "end": self.end, "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
             "speaker": self.speaker.to_json() if self.speaker else None,
         }
 

@@ -1,0 +1,346 @@
+"""The command line: thin Typer wrappers over library calls. The only module that prints or exits."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+from rich.text import Text
+
+from detente.errors import DetenteError
+from detente.models import AnalyzedArticle, Event
+from detente.pipeline import Pipeline, PipelineOptions, RunReport, ingest, split_inputs
+
+app = typer.Typer(
+    help="detente: who did what to whom, when, where, and who says so — an event coder for dated news.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode="markdown",
+)
+out = Console()
+err = Console(stderr=True)
+
+DbOption = Annotated[str, typer.Option("--db", envvar="DETENTE_DB", help="DuckDB file (or database URL).")]
+DateOption = Annotated[
+    dt.datetime | None,
+    typer.Option("--date", formats=["%Y-%m-%d"], help="Publication date for plain .txt files without a `date` line."),
+]
+ActorsOption = Annotated[
+    Path | None,
+    typer.Option("--actors", envvar="DETENTE_ACTORS", help="Your own actor YAML, merged over the built-in one."),
+]
+ModelOption = Annotated[str | None, typer.Option("--model", help="spaCy model package to load.")]
+NoRepairOption = Annotated[bool, typer.Option("--no-repair", help="Switch the repair stage off.")]
+
+
+class Period(StrEnum):
+    day = "day"
+    week = "week"
+    month = "month"
+    quarter = "quarter"
+    year = "year"
+
+
+def _pipeline(model: str | None, actors: Path | None, no_repair: bool = False) -> Pipeline:
+    return Pipeline(PipelineOptions(model=model, user_actors=actors, repair=not no_repair))
+
+
+def _fail(exc: DetenteError) -> typer.Exit:
+    err.print(f"[red]error:[/red] {escape(str(exc))}")
+    return typer.Exit(2)
+
+
+def _print_rejected(report: RunReport) -> None:
+    for rejected in report.rejected:
+        err.print(f"[yellow]rejected[/yellow] {escape(str(rejected))}")
+
+
+@app.command("ingest")
+def ingest_command(
+    paths: Annotated[list[Path], typer.Argument(help="Files or directories (.txt, .jsonl, .csv).")],
+    db: DbOption = "detente.duckdb",
+    date: DateOption = None,
+    actors: ActorsOption = None,
+    model: ModelOption = None,
+    no_repair: NoRepairOption = False,
+) -> None:
+    """Analyse articles and store them; an article already stored is not stored twice.
+
+    Example: `detente ingest examples/ --db detente.duckdb`
+    """
+    from detente.store import open_store
+
+    try:
+        pipeline = _pipeline(model, actors, no_repair)
+        with (
+            open_store(db) as store,
+            Progress(
+                SpinnerColumn(),
+                TextColumn("{task.description}"),
+                BarColumn(),
+                TextColumn("{task.completed} articles"),
+                TimeElapsedColumn(),
+                console=err,
+                transient=True,
+            ) as progress,
+        ):
+            task = progress.add_task("ingesting", total=None)
+            report = ingest(
+                [str(p) for p in paths],
+                pipeline=pipeline,
+                sink=store,
+                default_date=date.date() if date else None,
+                on_article=lambda _a: progress.advance(task),
+            )
+    except DetenteError as exc:
+        raise _fail(exc) from None
+    _print_rejected(report)
+    out.print(
+        f"read {report.read} articles · stored {report.stored} new · {report.already_stored} already stored · "
+        f"{report.events} events · {len(report.rejected)} rejected · {report.timings.get('total', 0):.1f}s → {db}"
+    )
+    if report.rejected:
+        raise typer.Exit(1)
+
+
+@app.command("analyze")
+def analyze_command(
+    paths: Annotated[list[Path], typer.Argument(help="Files or directories (.txt, .jsonl, .csv).")],
+    as_json: Annotated[
+        bool, typer.Option("--json", help="One JSON object per article (JSON Lines) on stdout.")
+    ] = False,
+    date: DateOption = None,
+    actors: ActorsOption = None,
+    model: ModelOption = None,
+    no_repair: NoRepairOption = False,
+) -> None:
+    """Analyse articles without a database and print what was found.
+
+    Example: `detente analyze examples/000_5577dacb3e3c48cb.txt --json | head -c 400`
+    """
+    report = RunReport()
+    try:
+        pipeline = _pipeline(model, actors, no_repair)
+        articles = split_inputs([str(p) for p in paths], default_date=date.date() if date else None, report=report)
+        for analyzed in pipeline.analyze(articles):
+            if as_json:
+                sys.stdout.write(json.dumps(analyzed.to_json(), ensure_ascii=False) + "\n")
+            else:
+                _print_article(analyzed)
+    except DetenteError as exc:
+        raise _fail(exc) from None
+    _print_rejected(report)
+    if report.rejected:
+        raise typer.Exit(1)
+
+
+def _actor_label(actor: object) -> str:
+    if actor is None:
+        return "?"
+    name = getattr(actor, "name", None) or getattr(actor, "text", None) or "?"
+    parts = [p for p in (getattr(actor, "country", None), getattr(actor, "sector", None)) if p]
+    return f"{name} ({' '.join(parts)})" if parts else str(name)
+
+
+def _event_table(events: list[Event] | tuple[Event, ...], title: str) -> Table:
+    table = Table(title=title, show_lines=False, expand=True)
+    for column in ("event", "actor → recipient", "modality", "when", "evidence"):
+        table.add_column(column, overflow="fold")
+    for event in events:
+        arrow = "↔" if event.reciprocal else "→"
+        modality = event.modality + (f" by {_actor_label(event.claimed_by)}" if event.claimed_by else "")
+        table.add_row(
+            f"{event.event} {event.cameo}",
+            f"{_actor_label(event.actor)} {arrow} {_actor_label(event.recipient)}",
+            modality,
+            event.when.start or "",
+            Text(event.evidence[0].text if event.evidence else ""),
+        )
+    return table
+
+
+def _print_article(analyzed: AnalyzedArticle) -> None:
+    article = analyzed.article
+    label = article.title or (str(article.source) if article.source else "")
+    out.rule(f"{article.id} · {article.date.isoformat()} · {escape(label)}")
+    resolved = sum(1 for m in analyzed.mentions if m.actor is not None and m.actor.id)
+    out.print(
+        f"{len(analyzed.sentences)} sentences · {len(analyzed.mentions)} actor mentions ({resolved} resolved) · "
+        f"{len(analyzed.repairs)} repairs · {len(analyzed.quotes)} quotes · {len(analyzed.events)} events"
+    )
+    out.print(_event_table(analyzed.events, "events"))
+
+
+@app.command("events")
+def events_command(
+    db: DbOption = "detente.duckdb",
+    actor: Annotated[str | None, typer.Option(help="Actor or recipient: id, name or ISO3 country.")] = None,
+    dyad: Annotated[tuple[str, str] | None, typer.Option(help="Two actors, either direction.")] = None,
+    event: Annotated[str | None, typer.Option(help="PLOVER event type, e.g. ASSAULT.")] = None,
+    modality: Annotated[str | None, typer.Option(help="asserted, negated, hypothetical, future or claimed.")] = None,
+    since: Annotated[dt.datetime | None, typer.Option(formats=["%Y-%m-%d"])] = None,
+    until: Annotated[dt.datetime | None, typer.Option(formats=["%Y-%m-%d"])] = None,
+    limit: Annotated[int, typer.Option(help="At most this many events.")] = 200,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON Lines instead of a table.")] = False,
+) -> None:
+    """List stored events, filtered.
+
+    Example: `detente events --dyad RUS BLR --modality asserted --since 2020-01-01`
+    """
+    from detente.query import EventFilter, find_events
+    from detente.store import open_store
+
+    flt = EventFilter(
+        actor=actor,
+        dyad=dyad,
+        event=event.upper() if event else None,
+        modality=modality,
+        since=since.date() if since else None,
+        until=until.date() if until else None,
+        limit=limit,
+    )
+    try:
+        with open_store(db, read_only=True) as store:
+            rows = find_events(store, flt)
+    except DetenteError as exc:
+        raise _fail(exc) from None
+    if as_json:
+        for row in rows:
+            sys.stdout.write(json.dumps(row.to_json(), ensure_ascii=False, default=str) + "\n")
+        return
+    table = Table(title=f"{len(rows)} events", expand=True)
+    for column in ("date", "event", "actor → recipient", "modality", "evidence", "article"):
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        arrow = "↔" if row.reciprocal else "→"
+        actor_label = f"{row.actor_name or row.actor_text or '?'} ({row.actor_country or '-'})"
+        recipient_label = f"{row.recipient_name or row.recipient_text or '?'} ({row.recipient_country or '-'})"
+        table.add_row(
+            row.event_date.isoformat(),
+            f"{row.event} {row.cameo}",
+            f"{actor_label} {arrow} {recipient_label}",
+            row.modality,
+            Text(row.evidence or ""),
+            row.article_id[:10],
+        )
+    out.print(table)
+
+
+@app.command("dyad")
+def dyad_command(
+    a: Annotated[str, typer.Argument(help="First actor: id, name or ISO3 country.")],
+    b: Annotated[str, typer.Argument(help="Second actor.")],
+    db: DbOption = "detente.duckdb",
+    period: Annotated[Period, typer.Option(help="Bucket size.")] = Period.month,
+    all_modalities: Annotated[
+        bool, typer.Option("--all-modalities", help="Count every modality, not only asserted events.")
+    ] = False,
+) -> None:
+    """Events between two actors over time: counts per QuadClass and Goldstein sums.
+
+    Example: `detente dyad RUS BLR --period month`
+    """
+    from detente.query import dyad_series
+    from detente.store import open_store
+
+    try:
+        with open_store(db, read_only=True) as store:
+            points = dyad_series(store, a, b, period=period.value, asserted_only=not all_modalities)
+    except DetenteError as exc:
+        raise _fail(exc) from None
+    table = Table(title=f"{a} ↔ {b} ({'all modalities' if all_modalities else 'asserted events'})")
+    for column in (
+        "period",
+        "events",
+        "verbal coop",
+        "material coop",
+        "verbal conflict",
+        "material conflict",
+        "goldstein sum",
+        "goldstein mean",
+    ):
+        table.add_column(column, justify="right")
+    for p in points:
+        table.add_row(
+            str(p.period),
+            str(p.total),
+            str(p.quad1),
+            str(p.quad2),
+            str(p.quad3),
+            str(p.quad4),
+            f"{p.goldstein_sum:.1f}",
+            f"{p.goldstein_mean:.2f}",
+        )
+    out.print(table)
+
+
+@app.command("show")
+def show_command(
+    article_id: Annotated[str, typer.Argument(help="Article id (or an unambiguous prefix).")],
+    db: DbOption = "detente.duckdb",
+) -> None:
+    """Show an article's original text with event evidence and repairs marked.
+
+    Example: `detente show 3f2a9c`
+    """
+    from detente.query import article_view
+    from detente.store import open_store
+
+    try:
+        with open_store(db, read_only=True) as store:
+            view = article_view(store, article_id)
+    except DetenteError as exc:
+        raise _fail(exc) from None
+    article = view.article
+    text = Text(article.text)
+    for span in view.evidence:
+        text.stylize("bold yellow", span.start, span.end)
+    for repair in view.repairs:
+        text.stylize("underline magenta", repair.start, repair.end)
+    out.rule(f"{article.id} · {article.date.isoformat()} · {escape(article.title or '')}")
+    out.print(text)
+    out.print("[bold yellow]highlighted[/]: event evidence · [underline magenta]underlined[/]: repairs")
+    for repair in view.repairs:
+        out.print(f"repair {repair.kind}: {repair.original!r} → {repair.replacement!r}")
+    out.print(_event_table(view.events, "events"))
+
+
+@app.command("eval")
+def eval_command(
+    gold: Annotated[list[Path], typer.Argument(help="Gold files: our YAML format or PETRARCH validation XML.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+    actors: ActorsOption = None,
+    model: ModelOption = None,
+    no_repair: NoRepairOption = False,
+) -> None:
+    """Score the engine against gold files: precision, recall, F1, misses and false events.
+
+    Example: `detente eval ../shared/gold/seed-5577dacb.yaml ../shared/eval/PETR2_GSR_validation.xml`
+    """
+    from detente.evaluate import evaluate, format_report, load_gold
+
+    try:
+        pipeline = _pipeline(model, actors, no_repair)
+        for path in gold:
+            report = evaluate(load_gold(path), lambda batch: list(pipeline.analyze(batch)))
+            if as_json:
+                sys.stdout.write(json.dumps(report.to_json(), ensure_ascii=False) + "\n")
+            else:
+                out.rule(str(path))
+                for line in format_report(report):
+                    out.print(escape(line))
+    except DetenteError as exc:
+        raise _fail(exc) from None
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,112 @@
+"""Who acts and who is acted on: actor and recipient tokens of an event word, from the parse."""
+
+from __future__ import annotations
+
+from detente.events.lexicon import Sense
+from detente.events.syntax import PASSIVE_SUBJECT_DEPS, Tree
+from detente.models import Mention, Token
+
+# Dependencies whose lemma can satisfy a sense's `object` condition.
+OBJECT_LIKE = frozenset({"dobj", "obj", "nsubjpass", "attr", "oprd", "acomp", "dative", "ccomp", "xcomp", "npadvmod"})
+# Where a sense may find its recipient beyond the trigger itself: its object and object predicates.
+RECIPIENT_HOSTS = frozenset({"dobj", "oprd", "acomp", "ccomp", "nsubjpass"})
+PARTICLE_DEPS = frozenset({"prt", "prep", "agent"})
+
+
+def object_lemmas(tree: Tree, trigger: Token) -> set[str]:
+    lemmas: set[str] = set()
+    for child in tree.children(trigger.i):
+        if child.dep in OBJECT_LIKE:
+            lemmas.add(child.lemma.lower())
+            lemmas.update(t.lemma.lower() for t in tree.children(child.i, "compound", "conj"))
+        if child.dep == "prep":
+            lemmas.update(t.lemma.lower() for t in tree.children(child.i, "pobj"))
+    return lemmas
+
+
+def sense_matches(tree: Tree, trigger: Token, sense: Sense) -> bool:
+    if sense.prep is not None and not any(
+        c.text.lower() == sense.prep for c in tree.children(trigger.i) if c.dep in PARTICLE_DEPS
+    ):
+        return False
+    return not sense.objects or bool(sense.objects & object_lemmas(tree, trigger))
+
+
+def is_passive(tree: Tree, trigger: Token) -> bool:
+    return any(c.dep in PASSIVE_SUBJECT_DEPS or c.dep == "auxpass" for c in tree.children(trigger.i))
+
+
+def actor_tokens(tree: Tree, trigger: Token, sense: Sense) -> list[Token]:
+    """The tokens heading the actor phrase(s), following control, coordination and relative clauses."""
+    if sense.is_noun:
+        return _nominal_actor(tree, trigger, sense)
+    if is_passive(tree, trigger):
+        for agent in tree.children(trigger.i, "agent"):
+            return _expand(tree, tree.children(agent.i, "pobj"))
+        return []
+    subjects = tree.children(trigger.i, "nsubj", "csubj")
+    if subjects:
+        return _expand(tree, subjects)
+    head = tree.head(trigger.i)
+    if head is None:
+        return []
+    if trigger.dep == "xcomp":
+        # Object control: "helped Putin to resolve" — Putin resolves; else the subject controls.
+        controllers = tree.children(head.i, "dobj", "dative")
+        return _expand(tree, controllers) if controllers else actor_tokens(tree, head, sense)
+    if trigger.dep in {"conj", "advcl"}:
+        return actor_tokens(tree, head, sense)
+    if trigger.dep in {"relcl", "acl"} and head.pos in {"NOUN", "PROPN", "PRON"}:
+        return [head]
+    return []
+
+
+def recipient_tokens(tree: Tree, trigger: Token, sense: Sense, actors: list[Token]) -> list[Token]:
+    """The first recipient slot (in the sense's order) that names an actor."""
+    hosts = [trigger, *(c for c in tree.children(trigger.i) if c.dep in RECIPIENT_HOSTS)]
+    taken = {t.i for t in actors}
+    for slot in sense.recipient_slots:
+        for host in hosts:
+            candidates = _slot_tokens(tree, host, slot, trigger)
+            found = [t for t in _expand(tree, candidates) if t.i not in taken and tree.mention_for(t.i)]
+            if found:
+                return found
+    if is_passive(tree, trigger) and not sense.is_noun:
+        return [t for t in _expand(tree, tree.children(trigger.i, *PASSIVE_SUBJECT_DEPS)) if tree.mention_for(t.i)]
+    return []
+
+
+def mention_of(tree: Tree, token: Token) -> Mention | None:
+    return tree.mention_for(token.i)
+
+
+def _slot_tokens(tree: Tree, host: Token, slot: str, trigger: Token) -> list[Token]:
+    if slot in {"dobj", "dative"}:
+        return tree.children(host.i, slot) if host.i == trigger.i else []
+    if slot == "poss":
+        return tree.children(host.i, "poss")
+    out: list[Token] = []
+    for prep in tree.children(host.i, "prep"):
+        if prep.text.lower() == slot:
+            out.extend(tree.children(prep.i, "pobj"))
+    return out
+
+
+def _nominal_actor(tree: Tree, noun: Token, sense: Sense) -> list[Token]:
+    """ "Prigozhin's rebellion", "the rebellion of Prigozhin", "Israeli tank shelling"."""
+    for child in tree.children(noun.i, "poss"):
+        return _expand(tree, [child])
+    actor_preps = {"by"} if "of" in sense.recipient_slots else {"of", "by"}
+    for prep in tree.children(noun.i, "prep", "agent"):
+        if prep.text.lower() in actor_preps:
+            objects = tree.children(prep.i, "pobj")
+            if objects:
+                return _expand(tree, objects)
+    return [c for c in tree.children(noun.i, "amod", "compound") if tree.mention_at(c.i)]
+
+
+def _expand(tree: Tree, tokens: list[Token]) -> list[Token]:
+    out: list[Token] = []
+    for token in tokens:
+        out.extend(tree.tokens[i] for i in tree.conjuncts(token.i))
+    return out

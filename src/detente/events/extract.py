@@ -1,0 +1,193 @@
+"""Event coding over the dependency parse: trigger words from the lexicon, actors from mentions,
+PLOVER + CAMEO codes, modality, time, place, evidence and a confidence from the features used."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any
+
+from detente.events.arguments import actor_tokens, recipient_tokens, sense_matches
+from detente.events.codes import CodeTable
+from detente.events.lexicon import Lexicon, Sense
+from detente.events.modality import guess_modality
+from detente.events.place import Gazetteer, event_place
+from detente.events.syntax import Tree
+from detente.events.when import event_when
+from detente.models import Actor, Article, Event, Evidence, Mention, ParsedDoc, Token, content_hash
+
+VERB_POS = frozenset({"VERB"})
+NOUN_POS = frozenset({"NOUN"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    trigger: Token
+    sense: Sense
+    actor: Mention | None
+    recipient: Mention | None
+    reciprocal: bool
+    own_government: bool
+
+
+@dataclass
+class EventCoder:
+    """Codes events from a parsed article and its actor mentions. Holds only read-only tables."""
+
+    codes: CodeTable
+    lexicon: Lexicon
+    gazetteer: Gazetteer | None = None
+    dateparse: Any = None
+
+    @classmethod
+    def load(cls, *, with_gazetteer: bool = True) -> EventCoder:
+        codes = CodeTable.load()
+        import dateparser
+
+        return cls(codes, Lexicon.load(codes), Gazetteer() if with_gazetteer else None, dateparser.parse)
+
+    def extract(self, doc: ParsedDoc, mentions: list[Mention], article: Article) -> list[Event]:
+        tree = Tree(doc, mentions)
+        events: list[Event] = []
+        consumed: set[int] = set()
+        for token in doc.tokens:
+            if token.i in consumed:
+                continue
+            for candidate in self._candidates(tree, token):
+                consumed.update(c.i for c in tree.children(token.i) if c.dep in {"dobj", "nsubjpass"})
+                events.append(self._event(tree, candidate, article))
+        return _merge_duplicates(events)
+
+    def _candidates(self, tree: Tree, token: Token) -> list[_Candidate]:
+        if token.pos in VERB_POS:
+            senses = self.lexicon.verb_senses(token.lemma)
+        elif token.pos in NOUN_POS:
+            senses = self.lexicon.noun_senses(token.lemma)
+        else:
+            return []
+        sense = next((s for s in senses if sense_matches(tree, token, s)), None)
+        if sense is None:
+            return []
+        actors = [m for t in actor_tokens(tree, token, sense) if (m := tree.mention_for(t.i))]
+        recipients = [m for t in recipient_tokens(tree, token, sense, []) if (m := tree.mention_for(t.i))]
+        recipients = [r for r in recipients if all(r is not a for a in actors)]
+        if sense.reverse:
+            actors, recipients = recipients, actors
+        if not actors:
+            # A passive with no agent ("sanctions have been imposed on X") keeps an unknown actor.
+            passive_without_agent = recipients and token.pos in VERB_POS and not tree.children(token.i, "agent")
+            return (
+                [_Candidate(token, sense, None, r, False, False) for r in recipients] if passive_without_agent else []
+            )
+        if not recipients and sense.reciprocal and len(actors) >= 2:
+            return [_Candidate(token, sense, actors[0], actors[1], True, False)]
+        if not recipients:
+            return [_Candidate(token, sense, a, None, False, sense.own_government) for a in _distinct(actors)]
+        return [
+            _Candidate(token, sense, a, r, False, False)
+            for a in _distinct(actors)
+            for r in _distinct(recipients)
+            if a.actor != r.actor
+        ]
+
+    def _event(self, tree: Tree, candidate: _Candidate, article: Article) -> Event:
+        trigger, sense = candidate.trigger, candidate.sense
+        code = self.codes.get(sense.cameo)
+        guess = guess_modality(tree, trigger)
+        claimed_by = None
+        if guess.modality == "claimed" and guess.speaker is not None:
+            speaker = tree.mention_for(guess.speaker.i)
+            claimed_by = _actor_of(speaker) if speaker else None
+        actor = _actor_of(candidate.actor)
+        recipient = _actor_of(candidate.recipient)
+        if recipient is None and candidate.own_government and actor is not None and actor.country:
+            recipient = Actor(actor.country, None, actor.country, "GOV", None, "country")
+        evidence = _evidence(tree, candidate)
+        when = event_when(tree, trigger, article.date, dateparse=self.dateparse)
+        where = event_place(tree, trigger, self.gazetteer) if self.gazetteer else None
+        return Event(
+            id=content_hash(article.id, str(trigger.i), _key(actor), _key(recipient), code.code),
+            actor=actor,
+            recipient=recipient,
+            reciprocal=candidate.reciprocal,
+            event=code.plover,
+            mode=code.mode,
+            context=code.context,
+            cameo=code.code,
+            goldstein=code.goldstein,
+            quad_class=code.quad_class,
+            modality=guess.modality,
+            claimed_by=claimed_by,
+            when=when,
+            where=where,
+            evidence=(evidence,),
+            confidence=_confidence(candidate, actor, recipient),
+            trigger=trigger.text,
+        )
+
+
+def _actor_of(mention: Mention | None) -> Actor | None:
+    if mention is None or mention.actor is None:
+        return None
+    return mention.actor.with_text(mention.text)
+
+
+def _distinct(mentions: list[Mention]) -> list[Mention]:
+    seen: set[tuple[str | None, str | None, str | None]] = set()
+    out = []
+    for mention in mentions:
+        key = (mention.actor.id, mention.actor.name, mention.actor.country) if mention.actor else (None, None, None)
+        if key not in seen:
+            seen.add(key)
+            out.append(mention)
+    return out
+
+
+def _key(actor: Actor | None) -> str:
+    if actor is None:
+        return "-"
+    return actor.id or f"{actor.country or ''}:{actor.name or ''}:{actor.sector or ''}"
+
+
+def _evidence(tree: Tree, candidate: _Candidate) -> Evidence:
+    trigger = candidate.trigger
+    indices = {trigger.i}
+    for child in tree.children(trigger.i):
+        if child.dep in {"dobj", "dative", "prep", "prt", "neg", "aux", "auxpass", "oprd", "acomp", "xcomp"}:
+            indices.update(tree.subtree(child.i))
+    for mention in (candidate.actor, candidate.recipient):
+        if mention is not None and mention.sentence == trigger.sentence:
+            indices.update(range(mention.token_start, mention.token_end))
+    sentence = tree.doc.sentences[trigger.sentence]
+    tokens = [tree.tokens[i] for i in indices if sentence.token_start <= i < sentence.token_end]
+    start, end = min(t.start for t in tokens), max(t.end for t in tokens)
+    return Evidence(trigger.sentence, start, end, tree.doc.text[start:end])
+
+
+def _confidence(candidate: _Candidate, actor: Actor | None, recipient: Actor | None) -> float:
+    score = 0.45
+    score += 0.2 if actor is not None and actor.id else 0.05 if actor is not None else -0.15
+    score += 0.15 if recipient is not None and recipient.id else 0.05 if recipient is not None else 0.0
+    score += 0.1 * candidate.sense.specificity
+    return round(max(0.05, min(score, 0.95)), 2)
+
+
+def _merge_duplicates(events: list[Event]) -> list[Event]:
+    """The same event stated twice in an article is one event with two evidence spans."""
+    merged: dict[tuple[str, ...], Event] = {}
+    for event in events:
+        key = (
+            _key(event.actor),
+            _key(event.recipient),
+            event.event,
+            event.cameo,
+            event.modality,
+            event.when.start or "",
+        )
+        known = merged.get(key)
+        if known is None:
+            merged[key] = event
+        elif all(e.start != event.evidence[0].start for e in known.evidence):
+            merged[key] = replace(
+                known, evidence=known.evidence + event.evidence, confidence=max(known.confidence, event.confidence)
+            )
+    return list(merged.values())

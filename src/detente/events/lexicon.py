@@ -1,0 +1,109 @@
+"""The event lexicon (data/verbs.yaml): which verbs and nouns state which CAMEO event, validated on load."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from detente.errors import DataFileError
+from detente.events.codes import CodeTable
+
+DEFAULT_RECIPIENT_SLOTS: tuple[str, ...] = (
+    "dobj",
+    "dative",
+    "to",
+    "with",
+    "against",
+    "on",
+    "at",
+    "toward",
+    "towards",
+    "into",
+    "over",
+    "for",
+    "from",
+)
+_KNOWN_KEYS = {"verb", "noun", "cameo", "object", "prep", "recipient", "reciprocal", "own_government", "reverse"}
+
+
+@dataclass(frozen=True, slots=True)
+class Sense:
+    """One way a word states an event, with the conditions under which it does."""
+
+    lemma: str
+    is_noun: bool
+    cameo: str
+    objects: frozenset[str]
+    prep: str | None
+    recipient_slots: tuple[str, ...]
+    reciprocal: bool
+    own_government: bool
+    reverse: bool  # "X received weapons from Y": the recipient slot holds the real actor
+
+    @property
+    def specificity(self) -> int:
+        return int(bool(self.objects)) + int(self.prep is not None)
+
+
+class Lexicon:
+    """Senses indexed by lemma, separately for verbs and nouns."""
+
+    def __init__(self, senses: list[Sense]) -> None:
+        self._verbs: dict[str, list[Sense]] = defaultdict(list)
+        self._nouns: dict[str, list[Sense]] = defaultdict(list)
+        for sense in senses:
+            (self._nouns if sense.is_noun else self._verbs)[sense.lemma].append(sense)
+        self.size = len(senses)
+
+    @classmethod
+    def load(cls, codes: CodeTable, path: Path | None = None) -> Lexicon:
+        source = path or Path(str(resources.files("detente") / "data" / "verbs.yaml"))
+        try:
+            data = yaml.safe_load(source.read_text(encoding="utf-8"))
+        except yaml.YAMLError as exc:
+            raise DataFileError(f"{source}: not valid YAML: {exc}") from None
+        if not isinstance(data, dict) or not isinstance(data.get("senses"), list):
+            raise DataFileError(f"{source}: expected a mapping with a `senses` list")
+        return cls([_sense(entry, index, source, codes) for index, entry in enumerate(data["senses"], 1)])
+
+    def verb_senses(self, lemma: str) -> list[Sense]:
+        return self._verbs.get(lemma.lower(), [])
+
+    def noun_senses(self, lemma: str) -> list[Sense]:
+        return self._nouns.get(lemma.lower(), [])
+
+
+def _sense(entry: Any, index: int, source: Path, codes: CodeTable) -> Sense:
+    where = f"{source}: sense #{index}"
+    if not isinstance(entry, dict):
+        raise DataFileError(f"{where}: expected a mapping, got {entry!r}")
+    unknown = set(entry) - _KNOWN_KEYS
+    if unknown:
+        raise DataFileError(f"{where}: unknown keys {sorted(unknown)} (allowed: {sorted(_KNOWN_KEYS)})")
+    if ("verb" in entry) == ("noun" in entry):
+        raise DataFileError(f"{where}: give exactly one of `verb` or `noun`")
+    cameo = str(entry.get("cameo", ""))
+    if cameo not in codes:
+        raise DataFileError(f"{where}: unknown CAMEO code {cameo!r}")
+    if not codes.get(cameo).plover:
+        raise DataFileError(f"{where}: CAMEO {cameo} has no PLOVER event type; detente codes PLOVER events")
+    objects = entry.get("object", [])
+    slots = entry.get("recipient", list(DEFAULT_RECIPIENT_SLOTS))
+    if not isinstance(objects, list) or not isinstance(slots, list):
+        raise DataFileError(f"{where}: `object` and `recipient` must be lists")
+    return Sense(
+        lemma=str(entry.get("verb") or entry.get("noun")).lower(),
+        is_noun="noun" in entry,
+        cameo=cameo,
+        objects=frozenset(str(o).lower() for o in objects),
+        prep=str(entry["prep"]).lower() if entry.get("prep") else None,
+        recipient_slots=tuple(str(s).lower() for s in slots),
+        reciprocal=bool(entry.get("reciprocal", False)),
+        own_government=bool(entry.get("own_government", False)),
+        reverse=bool(entry.get("reverse", False)),
+    )

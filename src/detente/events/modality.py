@@ -1,0 +1,143 @@
+"""How the text holds an event: asserted, negated, hypothetical, future or claimed.
+
+Rules over the parse, checked from the event word up through the clauses that govern it.
+Negation wins (a "could not" is a denial, not a guess); then speculation; then future; then
+reported speech (claimed, with the speaker's token returned so the caller can resolve it).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from detente.events.syntax import Tree
+from detente.models import Token
+
+NEGATIONS = frozenset({"not", "n't", "never", "no"})
+HEDGE_AUX = frozenset({"could", "might", "may", "would", "should", "can", "must"})
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+HEDGE_WORDS = frozenset(
+    {
+        "maybe",
+        "perhaps",
+        "possibly",
+        "probably",
+        "likely",
+        "probable",
+        "possible",
+        "probability",
+        "possibility",
+        "unclear",
+        "whether",
+        "if",
+        "unless",
+        "chance",
+        "conceivably",
+        "supposedly",
+    }
+)
+INTENT_VERBS = frozenset({"want", "plan", "intend", "aim", "seek", "hope", "expect", "prepare", "dream", "wish"})
+SPEECH_VERBS = frozenset(
+    {
+        "say",
+        "claim",
+        "tell",
+        "state",
+        "announce",
+        "allege",
+        "insist",
+        "assert",
+        "report",
+        "add",
+        "argue",
+        "maintain",
+        "declare",
+        "boast",
+        "suggest",
+        "write",
+    }
+)
+# Clause links through which a governing word's modality reaches the event word.
+CLAUSE_LINKS = frozenset({"xcomp", "ccomp", "conj", "advcl", "acl", "relcl", "pcomp", "pobj", "prep", "attr", "csubj"})
+
+
+@dataclass(frozen=True, slots=True)
+class ModalityGuess:
+    modality: str
+    speaker: Token | None = None  # for `claimed`: the subject of the speech verb
+    cue: str | None = None
+
+
+def guess_modality(tree: Tree, trigger: Token) -> ModalityGuess:
+    if _negated(tree, trigger):
+        return ModalityGuess("negated", cue="not")
+    chain = [trigger, *_governors(tree, trigger)]
+    for token in chain:
+        cue = _hedge(tree, token)
+        if cue:
+            return ModalityGuess("hypothetical", cue=cue)
+        if token.lemma.lower() in INTENT_VERBS and token is not trigger:
+            return ModalityGuess("future", cue=token.text)
+        if _has_aux(tree, token, FUTURE_AUX) or _going_to(tree, token):
+            return ModalityGuess("future", cue="will")
+        if token is not trigger and token.lemma.lower() in SPEECH_VERBS:
+            subjects = tree.children(token.i, "nsubj")
+            return ModalityGuess("claimed", speaker=subjects[0] if subjects else None, cue=token.text)
+    return ModalityGuess("asserted")
+
+
+def _governors(tree: Tree, trigger: Token) -> list[Token]:
+    """Words whose clause contains the trigger, nearest first, up to the sentence root."""
+    out: list[Token] = []
+    current = trigger
+    while current.dep in CLAUSE_LINKS:
+        head = tree.head(current.i)
+        if head is None or head.sentence != trigger.sentence:
+            break
+        # "X said ..., and Y attacked Z": a verb coordinated WITH the speech verb is not inside it.
+        if current.dep == "conj" and head.lemma.lower() in SPEECH_VERBS:
+            break
+        out.append(head)
+        current = head
+    return out
+
+
+def _negated(tree: Tree, token: Token) -> bool:
+    if any(c.text.lower() in NEGATIONS for c in tree.children(token.i, "neg")):
+        return True
+    # "did not agree to meet", "refused to", "failed to": the governing verb carries the denial.
+    head = tree.head(token.i)
+    if token.dep == "xcomp" and head is not None:
+        if head.lemma.lower() in {"fail", "refuse", "decline"}:
+            return True
+        return any(c.text.lower() in NEGATIONS for c in tree.children(head.i, "neg"))
+    return False
+
+
+def _hedge(tree: Tree, token: Token) -> str | None:
+    for child in tree.children(token.i):
+        word = child.text.lower()
+        if child.dep in {"aux", "auxpass"} and word in HEDGE_AUX:
+            return word
+        if child.dep in {"advmod", "mark", "acomp", "attr", "dobj", "nsubj"} and word in HEDGE_WORDS:
+            return word
+        if child.dep in {"acomp", "attr", "dobj"}:
+            for grandchild in tree.children(child.i, "amod", "advmod"):
+                if grandchild.text.lower() in HEDGE_WORDS:
+                    return grandchild.text.lower()
+    if token.text.lower() in HEDGE_WORDS:
+        return token.text.lower()
+    return None
+
+
+def _has_aux(tree: Tree, token: Token, words: frozenset[str]) -> bool:
+    return any(c.text.lower() in words for c in tree.children(token.i, "aux", "auxpass"))
+
+
+def _going_to(tree: Tree, token: Token) -> bool:
+    head = tree.head(token.i)
+    return (
+        token.dep == "xcomp"
+        and head is not None
+        and head.lemma.lower() == "go"
+        and any(c.lemma.lower() == "be" for c in tree.children(head.i, "aux"))
+    )
