@@ -14,8 +14,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
+from detente.actors.coref import Coreference
 from detente.actors.dictionary import ActorDictionary
-from detente.actors.resolve import find_mentions
+from detente.actors.resolve import DEFAULT_PASSES, MentionPass, find_mentions
 from detente.errors import DetenteError
 from detente.events.extract import EventCoder
 from detente.events.quotes import find_quotes
@@ -62,6 +63,7 @@ class Pipeline:
         self.options = options or PipelineOptions()
         self.parser = Parser(model=self.options.model, batch_size=self.options.batch_size)
         self.dictionary = ActorDictionary.load(user_file=self.options.user_actors)
+        self.mention_passes: tuple[MentionPass, ...] = (*DEFAULT_PASSES, Coreference.build(self.dictionary))
         self.coder = EventCoder.load()
 
     def analyze(self, articles: Iterable[Article]) -> Iterator[AnalyzedArticle]:
@@ -77,7 +79,7 @@ class Pipeline:
         for doc in self.parser.parse_many(parse_inputs()):
             article, repaired = items.pop(0)
             started = time.perf_counter()
-            mentions = find_mentions(doc, self.dictionary, date=article.date)
+            mentions = find_mentions(doc, self.dictionary, date=article.date, passes=self.mention_passes)
             events = self.coder.extract(doc, mentions, article)
             quotes = find_quotes(Tree(doc, mentions))
             yield AnalyzedArticle(

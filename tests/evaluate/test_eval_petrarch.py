@@ -67,12 +67,13 @@ def test_snippet_scoring() -> None:
     report = run(gold, {
         "S1": [pred(country("USA"), country("CHN"), "043"),  # same root 04
                pred(Actor("IGOUNO", "United Nations", None, None), country("FRA"), "084"),  # IGO, wildcard
-               pred(country("USA"), country("CHN"), "190", "hypothetical")],  # not asserted: not scored
+               pred(country("USA"), country("CHN"), "190", "negated"),  # a denial: not scored
+               pred(country("USA"), country("FRA"), "084", "future")],  # intent: scored, modality ignored
         "S2": [pred(country("FRA"), country("DEU"), "010")],
     })
-    assert (report.events.gold, report.events.tp, report.events.fp, report.events.fn) == (2, 2, 1, 0)
+    assert (report.events.gold, report.events.tp, report.events.fp, report.events.fn) == (2, 2, 2, 0)
     assert report.noevents_sentences == 1 and report.noevents_false_events == 1
-    assert [f.document for f in report.false_events] == ["S2"]
+    assert [f.document for f in report.false_events] == ["S1", "S2"]  # the future USA→FRA is scored, and wrong
     assert (report.source_country.correct, report.source_country.total) == (2, 2)
     assert (report.target_country.correct, report.target_country.total) == (1, 1)  # "---" is not scored
     assert report.root_code.correct == 2

@@ -4,8 +4,8 @@ Event matching is one-to-one per document (a prediction can satisfy only one gol
 headline `events` score needs dyad + type + evidence + modality; the looser scores drop parts of it:
 `actor_countries` (dyad + evidence), `event_types` (type + evidence), and `modality` is the accuracy
 over pairs matched on dyad + type + evidence ignoring modality (pairs with the right modality are
-taken first). For CAMEO (PETRARCH) gold only asserted predictions are scored, as the gold codes only
-what happened; a non-asserted prediction still shows up in the modality accuracy.
+taken first). For CAMEO (PETRARCH) gold every prediction except negated ones is scored: CAMEO has no
+modality, and its coders code intentions ("will supply arms") and reported claims as events.
 """
 
 from __future__ import annotations
@@ -105,11 +105,11 @@ def evaluate(gold: GoldSet, analyze: Analyzer) -> EvalReport:
 
 def _score_document(t: _Tally, gold: GoldSet, doc: GoldDocument, result: AnalyzedArticle) -> None:
     everything = pred_units(result, gold.scheme)
-    # CAMEO gold codes only what happened, so only asserted predictions are scored against it.
-    scored = [k for k, u in enumerate(everything) if gold.scheme == "plover" or u.modality == "asserted"]
+    # CAMEO gold has no modality: everything but a denial is scored against it.
+    scored = [k for k, u in enumerate(everything) if gold.scheme == "plover" or u.modality != "negated"]
     units = [everything[k] for k in scored]
     golds = doc.events
-    full = match_pairs(golds, units, _full)
+    full = match_pairs(golds, units, _full if gold.scheme == "plover" else _dyad_type)
     dyad = match_pairs(golds, units, _dyad)
     kind = match_pairs(golds, units, _type)
     t.score("events", len(golds), len(full), len(units))

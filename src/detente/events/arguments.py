@@ -71,7 +71,8 @@ def recipient_tokens(tree: Tree, trigger: Token, sense: Sense, actors: list[Toke
             found = [t for t in _expand(tree, candidates) if t.i not in taken and tree.mention_for(t.i)]
             if found:
                 return found
-    if is_passive(tree, trigger) and not sense.is_noun:
+    # "Putin was attacked": the passive subject is the recipient only where the active object would be.
+    if is_passive(tree, trigger) and not sense.is_noun and "dobj" in sense.recipient_slots:
         return [t for t in _expand(tree, tree.children(trigger.i, *PASSIVE_SUBJECT_DEPS)) if tree.mention_for(t.i)]
     return []
 
@@ -82,7 +83,16 @@ def mention_of(tree: Tree, token: Token) -> Mention | None:
 
 def _slot_tokens(tree: Tree, host: Token, slot: str, trigger: Token) -> list[Token]:
     if slot in {"dobj", "dative"}:
-        return tree.children(host.i, slot) if host.i == trigger.i else []
+        if host.i != trigger.i:
+            return []
+        found = tree.children(host.i, slot)
+        if not found and slot == "dobj":
+            # Shared object of coordinated verbs: "supported and saved Lukashenko".
+            for verb in tree.children(host.i, "conj"):
+                found = tree.children(verb.i, "dobj")
+                if found:
+                    break
+        return found
     if slot == "poss":
         return tree.children(host.i, "poss")
     out: list[Token] = []

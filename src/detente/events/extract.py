@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
-from detente.events.arguments import actor_tokens, recipient_tokens, sense_matches
+from detente.events.arguments import actor_tokens, is_passive, recipient_tokens, sense_matches
 from detente.events.codes import CodeTable
 from detente.events.lexicon import Lexicon, Sense
 from detente.events.modality import guess_modality
@@ -74,7 +74,9 @@ class EventCoder:
             actors, recipients = recipients, actors
         if not actors:
             # A passive with no agent ("sanctions have been imposed on X") keeps an unknown actor.
-            passive_without_agent = recipients and token.pos in VERB_POS and not tree.children(token.i, "agent")
+            passive_without_agent = (
+                recipients and token.pos in VERB_POS and is_passive(tree, token) and not tree.children(token.i, "agent")
+            )
             return (
                 [_Candidate(token, sense, None, r, False, False) for r in recipients] if passive_without_agent else []
             )

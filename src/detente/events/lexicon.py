@@ -96,6 +96,10 @@ def _sense(entry: Any, index: int, source: Path, codes: CodeTable) -> Sense:
     slots = entry.get("recipient", list(DEFAULT_RECIPIENT_SLOTS))
     if not isinstance(objects, list) or not isinstance(slots, list):
         raise DataFileError(f"{where}: `object` and `recipient` must be lists")
+    for value in (*objects, *slots, entry.get("prep", "")):
+        if not isinstance(value, str):
+            # YAML reads a bare on/off/yes/no as a boolean.
+            raise DataFileError(f"{where}: {value!r} is not a word; quote it (e.g. \"on\")")
     return Sense(
         lemma=str(entry.get("verb") or entry.get("noun")).lower(),
         is_noun="noun" in entry,

@@ -70,6 +70,12 @@ class ModalityGuess:
 def guess_modality(tree: Tree, trigger: Token) -> ModalityGuess:
     if _negated(tree, trigger):
         return ModalityGuess("negated", cue="not")
+    if trigger.pos == "NOUN":
+        # A named event ("the rebellion of Prigozhin") is presupposed, whatever the clause around it says.
+        cue = _hedge(tree, trigger)
+        return ModalityGuess("hypothetical", cue=cue) if cue else ModalityGuess("asserted")
+    if trigger.dep == "advcl" and any(c.text.lower() == "to" for c in tree.children(trigger.i, "aux")):
+        return ModalityGuess("future", cue="to")  # a purpose clause states an aim: "signed roadmaps to deepen"
     chain = [trigger, *_governors(tree, trigger)]
     for token in chain:
         cue = _hedge(tree, token)
@@ -103,6 +109,8 @@ def _governors(tree: Tree, trigger: Token) -> list[Token]:
 
 def _negated(tree: Tree, token: Token) -> bool:
     if any(c.text.lower() in NEGATIONS for c in tree.children(token.i, "neg")):
+        return True
+    if token.pos == "NOUN" and any(c.text.lower() == "no" for c in tree.children(token.i, "det")):
         return True
     # "did not agree to meet", "refused to", "failed to": the governing verb carries the denial.
     head = tree.head(token.i)

@@ -1,0 +1,107 @@
+"""Event coding on single sentences, through the real pipeline (spaCy model)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from detente.models import AnalyzedArticle, Article, Event
+from detente.pipeline import Pipeline
+
+pytestmark = pytest.mark.model
+PUBLISHED = dt.date(2023, 7, 2)
+
+
+def analyze(pipeline: Pipeline, text: str) -> AnalyzedArticle:
+    return pipeline.analyze_one(Article.make(date=PUBLISHED, text=text))
+
+
+def only(result: AnalyzedArticle, event: str) -> Event:
+    found = [e for e in result.events if e.event == event]
+    assert len(found) == 1, [(e.event, e.cameo, e.trigger) for e in result.events]
+    return found[0]
+
+
+def countries(event: Event) -> tuple[str | None, str | None]:
+    return (event.actor.country if event.actor else None, event.recipient.country if event.recipient else None)
+
+
+def test_coordinated_actors_signing_is_one_reciprocal_event(pipeline: Pipeline) -> None:
+    result = analyze(pipeline, "Moscow and Minsk have signed 28 roadmaps to deepen integration.")
+    event = only(result, "SUPPORT")
+    assert (event.cameo, event.reciprocal, event.modality) == ("057", True, "asserted")
+    assert set(countries(event)) == {"RUS", "BLR"}
+    assert event.goldstein == 8.0 and event.quad_class == 1
+
+
+def test_a_purpose_clause_is_an_aim_not_a_fact(pipeline: Pipeline) -> None:
+    result = analyze(pipeline, "Moscow and Minsk have signed 28 roadmaps to deepen integration.")
+    assert all(e.modality != "asserted" for e in result.events if e.trigger == "deepen")
+
+
+def test_could_not_is_a_denial(pipeline: Pipeline) -> None:
+    result = analyze(pipeline, "For several years, Russia and Belarus could not come to an agreement.")
+    event = only(result, "AGREE")
+    assert event.modality == "negated" and event.reciprocal
+
+
+def test_will_is_future(pipeline: Pipeline) -> None:
+    event = only(analyze(pipeline, "I think Putin will somehow thank Lukashenko."), "SUPPORT")
+    assert event.modality == "future"
+    assert (event.actor and event.actor.name, event.recipient and event.recipient.name) == (
+        "Vladimir Putin", "Alexander Lukashenko",
+    )
+
+
+def test_maybe_is_hypothetical(pipeline: Pipeline) -> None:
+    event = only(analyze(pipeline, "Maybe Putin will force Lukashenko to resign."), "COERCE")
+    assert event.modality == "hypothetical"
+    assert countries(event) == ("RUS", "BLR")
+
+
+def test_reported_speech_is_claimed_by_the_speaker_and_pronouns_are_resolved(pipeline: Pipeline) -> None:
+    result = analyze(pipeline, "Lukashenko spoke on Saturday. He says he personally stopped Wagner's columns.")
+    event = only(result, "COERCE")
+    assert event.modality == "claimed"
+    assert event.claimed_by is not None and event.claimed_by.name == "Alexander Lukashenko"
+    assert event.actor is not None and event.actor.name == "Alexander Lukashenko"
+    assert event.recipient is not None and event.recipient.name == "Wagner Group"
+
+
+def test_passive_without_agent_keeps_an_unknown_actor(pipeline: Pipeline) -> None:
+    event = only(analyze(pipeline, "New sanctions have been imposed on Belarus."), "COERCE")
+    assert event.actor is None and event.recipient is not None and event.recipient.country == "BLR"
+    assert event.cameo == "163"
+
+
+def test_event_time_and_place_come_from_the_clause(pipeline: Pipeline) -> None:
+    event = only(analyze(pipeline, "In 2020, Russian troops attacked rebels in Aleppo."), "ASSAULT")
+    assert (event.when.start, event.when.end, event.when.granularity) == ("2020", "2020", "year")
+    assert event.where is not None and event.where.name == "Aleppo" and event.where.country == "SYR"
+    assert event.actor is not None and (event.actor.country, event.actor.sector) == ("RUS", "MIL")
+
+
+def test_without_a_date_the_event_gets_the_publication_date(pipeline: Pipeline) -> None:
+    event = only(analyze(pipeline, "Russia attacked Ukraine."), "ASSAULT")
+    assert (event.when.start, event.when.granularity) == ("2023-07-02", "publication")
+
+
+def test_no_actor_no_event(pipeline: Pipeline) -> None:
+    assert analyze(pipeline, "Somebody attacked somebody else.").events == ()
+
+
+def test_evidence_offsets_point_into_the_original_text(pipeline: Pipeline) -> None:
+    text = "Talks stalled.  Then   Moscow and Minsk have signed 28 roadmaps.\n\nRussia attacked Ukraine."
+    result = analyze(pipeline, text)
+    assert len(result.events) == 2
+    for event in result.events:
+        for evidence in event.evidence:
+            assert text[evidence.start:evidence.end] == evidence.text
+            assert result.sentences[evidence.sentence].start <= evidence.start
+
+
+def test_the_same_event_stated_twice_is_one_event_with_two_evidence_spans(pipeline: Pipeline) -> None:
+    result = analyze(pipeline, "Russia attacked Ukraine. Later that day Russia attacked Ukraine again.")
+    assert len(result.events) == 1
+    assert len(result.events[0].evidence) == 2
