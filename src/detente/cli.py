@@ -18,7 +18,9 @@ from rich.text import Text
 
 from detente.errors import DetenteError
 from detente.models import AnalyzedArticle, Event
-from detente.pipeline import Pipeline, PipelineOptions, RunReport, ingest, split_inputs
+from detente.pipeline import Pipeline, RunReport, ingest, split_inputs
+from detente.repair.base import ALL_KINDS
+from detente.settings import Settings, load_settings, repair_settings
 
 app = typer.Typer(
     help="detente: who did what to whom, when, where, and who says so — an event coder for dated news.",
@@ -29,17 +31,24 @@ app = typer.Typer(
 out = Console()
 err = Console(stderr=True)
 
-DbOption = Annotated[str, typer.Option("--db", envvar="DETENTE_DB", help="DuckDB file (or database URL).")]
+DbOption = Annotated[str | None, typer.Option("--db", help="DuckDB file (default ./detente.duckdb; DETENTE_DB).")]
 DateOption = Annotated[
     dt.datetime | None,
     typer.Option("--date", formats=["%Y-%m-%d"], help="Publication date for plain .txt files without a `date` line."),
 ]
 ActorsOption = Annotated[
     Path | None,
-    typer.Option("--actors", envvar="DETENTE_ACTORS", help="Your own actor YAML, merged over the built-in one."),
+    typer.Option("--actors", help="Your own actor YAML, merged over the built-in one (DETENTE_ACTORS)."),
 ]
 ModelOption = Annotated[str | None, typer.Option("--model", help="spaCy model package to load.")]
 NoRepairOption = Annotated[bool, typer.Option("--no-repair", help="Switch the repair stage off.")]
+SkipRepairOption = Annotated[
+    list[str] | None,
+    typer.Option("--skip-repair", help="Switch one repair kind off (repeatable), e.g. --skip-repair foreign_span."),
+]
+ConfigOption = Annotated[
+    Path | None, typer.Option("--config", help="Settings file (default: ./detente.toml if present).")
+]
 
 
 class Period(StrEnum):
@@ -50,8 +59,22 @@ class Period(StrEnum):
     year = "year"
 
 
-def _pipeline(model: str | None, actors: Path | None, no_repair: bool = False) -> Pipeline:
-    return Pipeline(PipelineOptions(model=model, user_actors=actors, repair=not no_repair))
+def _settings(
+    config: Path | None = None,
+    *,
+    db: str | None = None,
+    model: str | None = None,
+    actors: Path | None = None,
+    no_repair: bool = False,
+    skip_repair: list[str] | None = None,
+) -> Settings:
+    """defaults < detente.toml < DETENTE_* environment < these flags."""
+    settings = load_settings(config=config).with_overrides(db=db, model=model, actors=actors)
+    if no_repair or skip_repair:
+        skip = sorted(set(ALL_KINDS) - settings.repair.kinds | set(skip_repair or ()))
+        repair = repair_settings(enabled=not no_repair, skip=skip, source_languages=settings.repair.source_languages)
+        settings = settings.with_overrides(repair=repair)
+    return settings
 
 
 def _fail(exc: DetenteError) -> typer.Exit:
@@ -67,11 +90,13 @@ def _print_rejected(report: RunReport) -> None:
 @app.command("ingest")
 def ingest_command(
     paths: Annotated[list[Path], typer.Argument(help="Files or directories (.txt, .jsonl, .csv).")],
-    db: DbOption = "detente.duckdb",
+    db: DbOption = None,
     date: DateOption = None,
     actors: ActorsOption = None,
     model: ModelOption = None,
     no_repair: NoRepairOption = False,
+    skip_repair: SkipRepairOption = None,
+    config: ConfigOption = None,
 ) -> None:
     """Analyse articles and store them; an article already stored is not stored twice.
 
@@ -80,9 +105,10 @@ def ingest_command(
     from detente.store import open_store
 
     try:
-        pipeline = _pipeline(model, actors, no_repair)
+        settings = _settings(config, db=db, model=model, actors=actors, no_repair=no_repair, skip_repair=skip_repair)
+        pipeline = Pipeline(settings)
         with (
-            open_store(db) as store,
+            open_store(settings.db) as store,
             Progress(
                 SpinnerColumn(),
                 TextColumn("{task.description}"),
@@ -106,7 +132,8 @@ def ingest_command(
     _print_rejected(report)
     out.print(
         f"read {report.read} articles · stored {report.stored} new · {report.already_stored} already stored · "
-        f"{report.events} events · {len(report.rejected)} rejected · {report.timings.get('total', 0):.1f}s → {db}"
+        f"{report.events} events · {len(report.rejected)} rejected · "
+        f"{report.timings.get('total', 0):.1f}s → {settings.db}"
     )
     if report.rejected:
         raise typer.Exit(1)
@@ -122,6 +149,8 @@ def analyze_command(
     actors: ActorsOption = None,
     model: ModelOption = None,
     no_repair: NoRepairOption = False,
+    skip_repair: SkipRepairOption = None,
+    config: ConfigOption = None,
 ) -> None:
     """Analyse articles without a database and print what was found.
 
@@ -129,7 +158,8 @@ def analyze_command(
     """
     report = RunReport()
     try:
-        pipeline = _pipeline(model, actors, no_repair)
+        settings = _settings(config, model=model, actors=actors, no_repair=no_repair, skip_repair=skip_repair)
+        pipeline = Pipeline(settings)
         articles = split_inputs([str(p) for p in paths], default_date=date.date() if date else None, report=report)
         for analyzed in pipeline.analyze(articles):
             if as_json:
@@ -182,7 +212,7 @@ def _print_article(analyzed: AnalyzedArticle) -> None:
 
 @app.command("events")
 def events_command(
-    db: DbOption = "detente.duckdb",
+    db: DbOption = None,
     actor: Annotated[str | None, typer.Option(help="Actor or recipient: id, name or ISO3 country.")] = None,
     dyad: Annotated[tuple[str, str] | None, typer.Option(help="Two actors, either direction.")] = None,
     event: Annotated[str | None, typer.Option(help="PLOVER event type, e.g. ASSAULT.")] = None,
@@ -209,7 +239,7 @@ def events_command(
         limit=limit,
     )
     try:
-        with open_store(db, read_only=True) as store:
+        with open_store(_settings(db=db).db, read_only=True) as store:
             rows = find_events(store, flt)
     except DetenteError as exc:
         raise _fail(exc) from None
@@ -239,7 +269,7 @@ def events_command(
 def dyad_command(
     a: Annotated[str, typer.Argument(help="First actor: id, name or ISO3 country.")],
     b: Annotated[str, typer.Argument(help="Second actor.")],
-    db: DbOption = "detente.duckdb",
+    db: DbOption = None,
     period: Annotated[Period, typer.Option(help="Bucket size.")] = Period.month,
     all_modalities: Annotated[
         bool, typer.Option("--all-modalities", help="Count every modality, not only asserted events.")
@@ -253,7 +283,7 @@ def dyad_command(
     from detente.store import open_store
 
     try:
-        with open_store(db, read_only=True) as store:
+        with open_store(_settings(db=db).db, read_only=True) as store:
             points = dyad_series(store, a, b, period=period.value, asserted_only=not all_modalities)
     except DetenteError as exc:
         raise _fail(exc) from None
@@ -286,7 +316,7 @@ def dyad_command(
 @app.command("show")
 def show_command(
     article_id: Annotated[str, typer.Argument(help="Article id (or an unambiguous prefix).")],
-    db: DbOption = "detente.duckdb",
+    db: DbOption = None,
 ) -> None:
     """Show an article's original text with event evidence and repairs marked.
 
@@ -296,7 +326,7 @@ def show_command(
     from detente.store import open_store
 
     try:
-        with open_store(db, read_only=True) as store:
+        with open_store(_settings(db=db).db, read_only=True) as store:
             view = article_view(store, article_id)
     except DetenteError as exc:
         raise _fail(exc) from None
@@ -321,6 +351,8 @@ def eval_command(
     actors: ActorsOption = None,
     model: ModelOption = None,
     no_repair: NoRepairOption = False,
+    skip_repair: SkipRepairOption = None,
+    config: ConfigOption = None,
 ) -> None:
     """Score the engine against gold files: precision, recall, F1, misses and false events.
 
@@ -329,7 +361,8 @@ def eval_command(
     from detente.evaluate import evaluate, format_report, load_gold
 
     try:
-        pipeline = _pipeline(model, actors, no_repair)
+        settings = _settings(config, model=model, actors=actors, no_repair=no_repair, skip_repair=skip_repair)
+        pipeline = Pipeline(settings)
         for path in gold:
             report = evaluate(load_gold(path), lambda batch: list(pipeline.analyze(batch)))
             if as_json:
@@ -340,6 +373,94 @@ def eval_command(
                     out.print(escape(line))
     except DetenteError as exc:
         raise _fail(exc) from None
+
+
+actors_app = typer.Typer(help="Inspect and extend the actor dictionary.", no_args_is_help=True)
+app.add_typer(actors_app, name="actors")
+DEFAULT_USER_ACTORS = Path("detente_actors.yaml")
+
+
+@actors_app.command("unresolved")
+def actors_unresolved_command(
+    db: DbOption = None,
+    limit: Annotated[int, typer.Option(help="How many names to list.")] = 50,
+) -> None:
+    """List the most frequent names the dictionary did not resolve, across the store.
+
+    Example: `detente actors unresolved --db news.duckdb --limit 20`
+    """
+    from detente.query import unresolved_names
+    from detente.store import open_store
+
+    try:
+        with open_store(_settings(db=db).db, read_only=True) as store:
+            names = unresolved_names(store, limit=limit)
+    except DetenteError as exc:
+        raise _fail(exc) from None
+    table = Table(title=f"{len(names)} most frequent unresolved names")
+    for column in ("name", "mentions", "articles", "country guess", "sector guess", "entity type"):
+        table.add_column(column)
+    for n in names:
+        table.add_row(
+            n.text, str(n.mentions), str(n.articles), n.country_guess or "", n.sector_guess or "", n.kind or ""
+        )
+    out.print(table)
+    out.print("Add one with: detente actors add NAME --kind person --country ISO3 --sector GOV")
+
+
+@actors_app.command("add")
+def actors_add_command(
+    name: Annotated[str, typer.Argument(help="The actor's name as it should be shown.")],
+    kind: Annotated[str, typer.Option(help="country, person, igo, ngo, group, company, media or party.")] = "person",
+    country: Annotated[str | None, typer.Option(help="ISO 3166-1 alpha-3 code.")] = None,
+    sector: Annotated[str | None, typer.Option(help="CAMEO/PLOVER agent code: GOV, MIL, REB, OPP, BUS, ...")] = None,
+    alias: Annotated[list[str] | None, typer.Option(help="Another name it goes by (repeatable).")] = None,
+    file: Annotated[
+        Path | None, typer.Option(help="User actor file (default: --actors / DETENTE_ACTORS / ./detente_actors.yaml).")
+    ] = None,
+) -> None:
+    """Add an actor to your own dictionary file; every later run picks it up.
+
+    Example: `detente actors add "Sense Analytics" --kind company --country BLR --sector BUS`
+    """
+    from detente.actors.user_file import add_actor
+
+    path = file or _settings().actors or DEFAULT_USER_ACTORS
+    try:
+        actor_id = add_actor(path, name=name, kind=kind, country=country, sector=sector, aliases=alias or [])
+    except DetenteError as exc:
+        raise _fail(exc) from None
+    out.print(f"added {actor_id!r} to {path}; use it with --actors {path} (or set DETENTE_ACTORS)")
+
+
+@actors_app.command("lookup")
+def actors_lookup_command(
+    name: Annotated[str, typer.Argument(help="A name, alias, demonym or capital.")],
+    on: Annotated[
+        dt.datetime | None, typer.Option("--on", formats=["%Y-%m-%d"], help="Resolve roles at this date.")
+    ] = None,
+    actors: ActorsOption = None,
+) -> None:
+    """Show what the dictionary makes of a name (and the role valid on a date).
+
+    Example: `detente actors lookup Putin --on 2010-01-01`
+    """
+    from detente.actors.dictionary import ActorDictionary
+
+    try:
+        dictionary = ActorDictionary.load(user_file=_settings(actors=actors).actors)
+    except DetenteError as exc:
+        raise _fail(exc) from None
+    match = dictionary.lookup(name)
+    if match is None:
+        out.print(f"{name!r} is not in the dictionary")
+        raise typer.Exit(1)
+    when = on.date() if on else dt.date.today()
+    actor = match.actor_at(when)
+    role = match.entry.role_at(when)
+    out.print(f"{name!r} → {actor.name} [{actor.id}] country={actor.country} sector={actor.sector} kind={actor.kind}")
+    if role is not None:
+        out.print(f"role on {when.isoformat()}: {role.title} ({role.start or '…'} – {role.end or 'today'})")
 
 
 def main() -> None:

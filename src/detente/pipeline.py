@@ -24,19 +24,14 @@ from detente.events.syntax import Tree
 from detente.models import AnalyzedArticle, Article, Rejected, SourceRef
 from detente.nlp import Parser
 from detente.read import read_paths
-from detente.repair import RepairedText, apply_repairs, repair_article
+from detente.repair import RepairedText
+from detente.repair.stage import Repairer
+from detente.repair.vocabulary import Vocabulary
+from detente.settings import Settings
 
 
 class ArticleSink(Protocol):
     def write(self, analyzed: AnalyzedArticle) -> bool: ...
-
-
-@dataclass(frozen=True, slots=True)
-class PipelineOptions:
-    model: str | None = None
-    batch_size: int = 16
-    user_actors: Path | None = None
-    repair: bool = True
 
 
 @dataclass
@@ -59,10 +54,12 @@ class RunReport:
 class Pipeline:
     """The loaded engine: parser, actor dictionary and event coder, reused across articles."""
 
-    def __init__(self, options: PipelineOptions | None = None) -> None:
-        self.options = options or PipelineOptions()
-        self.parser = Parser(model=self.options.model, batch_size=self.options.batch_size)
-        self.dictionary = ActorDictionary.load(user_file=self.options.user_actors)
+    def __init__(self, settings: Settings | None = None) -> None:
+        self.settings = settings or Settings()
+        self.parser = Parser(model=self.settings.model, batch_size=self.settings.batch_size)
+        self.dictionary = ActorDictionary.load(user_file=self.settings.actors)
+        vocabulary = Vocabulary.build(actor_names=self.dictionary.names()) if self.settings.repair.kinds else None
+        self.repairer = Repairer.build(self.settings.repair, vocabulary=vocabulary)
         self.mention_passes: tuple[MentionPass, ...] = (*DEFAULT_PASSES, Coreference.build(self.dictionary))
         self.coder = EventCoder.load()
 
@@ -72,7 +69,7 @@ class Pipeline:
 
         def parse_inputs() -> Iterator[tuple[str, str, Callable[[int, int], tuple[int, int]]]]:
             for article in articles:
-                repaired = repair_article(article) if self.options.repair else apply_repairs(article.text, [])
+                repaired = self.repairer.repair(article.text)
                 items.append((article, repaired))
                 yield repaired.text, article.text, repaired.to_original
 

@@ -176,9 +176,7 @@ def _like(term: str) -> str:
 
 def _actor_match(slot: str, term: str) -> tuple[str, list[Any]]:
     """SQL matching one actor slot ("actor" or "recipient") against a term (see module doc)."""
-    sql = (
-        f"(lower(e.{slot}_id) = ? OR lower(e.{slot}_name) LIKE ? ESCAPE '\\' OR upper(e.{slot}_country) = ?)"
-    )
+    sql = f"(lower(e.{slot}_id) = ? OR lower(e.{slot}_name) LIKE ? ESCAPE '\\' OR upper(e.{slot}_country) = ?)"
     return sql, [term.lower(), _like(term), term.upper()]
 
 
@@ -293,8 +291,12 @@ def article_view(store: Store, article_id: str) -> ArticleView:
         for v in e.evidence
     )
     return ArticleView(
-        article=analyzed.article, events=analyzed.events, evidence=spans, repairs=analyzed.repairs,
-        mentions=analyzed.mentions, quotes=analyzed.quotes,
+        article=analyzed.article,
+        events=analyzed.events,
+        evidence=spans,
+        repairs=analyzed.repairs,
+        mentions=analyzed.mentions,
+        quotes=analyzed.quotes,
     )
 
 
@@ -304,9 +306,7 @@ _STAT_TABLES = ("articles", "events", "evidence", "mentions", "repairs", "quotes
 def store_stats(store: Store) -> dict[str, int]:
     """Row counts per table, plus asserted events, distinct actors and applied migrations."""
     stats = {t: int(store.fetch(f"SELECT count(*) FROM {t}")[0][0]) for t in _STAT_TABLES}
-    stats["events_asserted"] = int(
-        store.fetch("SELECT count(*) FROM events WHERE modality = 'asserted'")[0][0]
-    )
+    stats["events_asserted"] = int(store.fetch("SELECT count(*) FROM events WHERE modality = 'asserted'")[0][0])
     stats["actors"] = int(
         store.fetch(
             "SELECT count(*) FROM (SELECT actor_id AS a FROM events WHERE actor_id IS NOT NULL "
@@ -315,3 +315,25 @@ def store_stats(store: Store) -> dict[str, int]:
     )
     stats["migrations"] = len(store.applied_migrations())
     return stats
+
+
+@dataclass(frozen=True, slots=True)
+class UnresolvedName:
+    """A name the dictionary did not know, with how often and in how many articles it was seen."""
+
+    text: str
+    mentions: int
+    articles: int
+    country_guess: str | None
+    sector_guess: str | None
+    kind: str | None
+
+
+def unresolved_names(store: Store, *, limit: int = 50) -> list[UnresolvedName]:
+    """The most frequent unresolved actor names across the store, to extend the dictionary with."""
+    rows = store.fetch(
+        "SELECT text, count(*) AS n, count(DISTINCT article_id) AS a, max(actor_country), max(actor_sector), "
+        "max(actor_kind) FROM mentions WHERE actor_id IS NULL GROUP BY text ORDER BY n DESC, text LIMIT ?",
+        (limit,),
+    )
+    return [UnresolvedName(str(r[0]), int(r[1]), int(r[2]), r[3], r[4], r[5]) for r in rows]

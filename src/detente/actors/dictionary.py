@@ -102,6 +102,15 @@ class ActorDictionary:
         return cls(entries, sources.seats, _role_index(sources.roles), sources.blocked)
 
     # ---- lookups -------------------------------------------------------------------------------
+    def names(self) -> set[str]:
+        """Every name, alias, demonym and capital: the repair stage must never split or translate them."""
+        found: set[str] = set()
+        for entry in self.entries.values():
+            found.update((entry.name, *entry.aliases, *entry.demonyms, *entry.capitals))
+        for seat in self.seats:
+            found.update((seat.name, *seat.aliases))
+        return found
+
     def get(self, entry_id: str) -> ActorEntry | None:
         return self.entries.get(entry_id)
 

@@ -14,11 +14,15 @@ PARTICLE_DEPS = frozenset({"prt", "prep", "agent"})
 
 
 def object_lemmas(tree: Tree, trigger: Token) -> set[str]:
+    """Lemmas of the trigger's objects, their compounds and their prepositional objects
+    ("offering Wagner a country FOR ASYLUM", "imposed SANCTIONS", "held TALKS")."""
     lemmas: set[str] = set()
     for child in tree.children(trigger.i):
         if child.dep in OBJECT_LIKE:
             lemmas.add(child.lemma.lower())
             lemmas.update(t.lemma.lower() for t in tree.children(child.i, "compound", "conj"))
+            for prep in tree.children(child.i, "prep"):
+                lemmas.update(t.lemma.lower() for t in tree.children(prep.i, "pobj"))
         if child.dep == "prep":
             lemmas.update(t.lemma.lower() for t in tree.children(child.i, "pobj"))
     return lemmas
@@ -109,14 +113,19 @@ def _nominal_actor(tree: Tree, noun: Token, sense: Sense) -> list[Token]:
     actor_preps = {"by"} if "of" in sense.recipient_slots else {"of", "by"}
     for prep in tree.children(noun.i, "prep", "agent"):
         if prep.text.lower() in actor_preps:
-            objects = tree.children(prep.i, "pobj")
+            # "the rebellion of Prigozhin explaining ...": a misparse hangs the name under a clause.
+            objects = tree.children(prep.i, "pobj") or [
+                s for c in tree.children(prep.i, "pcomp") for s in tree.children(c.i, "nsubj")
+            ]
             if objects:
                 return _expand(tree, objects)
     return [c for c in tree.children(noun.i, "amod", "compound") if tree.mention_at(c.i)]
 
 
 def _expand(tree: Tree, tokens: list[Token]) -> list[Token]:
+    """Coordinated phrases become their conjuncts; "they" or "the parties" become the pair they refer to."""
     out: list[Token] = []
     for token in tokens:
-        out.extend(tree.tokens[i] for i in tree.conjuncts(token.i))
+        plural = tree.plural_antecedent(token.i) if tree.mention_at(token.i) is None else []
+        out.extend(tree.tokens[i] for i in (plural or tree.conjuncts(token.i)))
     return out

@@ -58,7 +58,7 @@ class EventCoder:
         return _merge_duplicates(events)
 
     def _candidates(self, tree: Tree, token: Token) -> list[_Candidate]:
-        if token.pos in VERB_POS:
+        if token.pos in VERB_POS or _verb_tagged_as_noun(tree, token):
             senses = self.lexicon.verb_senses(token.lemma)
         elif token.pos in NOUN_POS:
             senses = self.lexicon.noun_senses(token.lemma)
@@ -94,7 +94,7 @@ class EventCoder:
     def _event(self, tree: Tree, candidate: _Candidate, article: Article) -> Event:
         trigger, sense = candidate.trigger, candidate.sense
         code = self.codes.get(sense.cameo)
-        guess = guess_modality(tree, trigger)
+        guess = guess_modality(tree, trigger, nominal=sense.is_noun)
         claimed_by = None
         if guess.modality == "claimed" and guess.speaker is not None:
             speaker = tree.mention_for(guess.speaker.i)
@@ -125,6 +125,14 @@ class EventCoder:
             confidence=_confidence(candidate, actor, recipient),
             trigger=trigger.text,
         )
+
+
+def _verb_tagged_as_noun(tree: Tree, token: Token) -> bool:
+    """ "Minsk has made ... and hosts nuclear weapons": a conjunct of a verb with its own object is a verb."""
+    if token.pos != "NOUN" or token.dep != "conj":
+        return False
+    head = tree.head(token.i)
+    return head is not None and head.pos == "VERB" and bool(tree.children(token.i, "dobj"))
 
 
 def _actor_of(mention: Mention | None) -> Actor | None:

@@ -99,7 +99,7 @@ def _sense(entry: Any, index: int, source: Path, codes: CodeTable) -> Sense:
     for value in (*objects, *slots, entry.get("prep", "")):
         if not isinstance(value, str):
             # YAML reads a bare on/off/yes/no as a boolean.
-            raise DataFileError(f"{where}: {value!r} is not a word; quote it (e.g. \"on\")")
+            raise DataFileError(f'{where}: {value!r} is not a word; quote it (e.g. "on")')
     return Sense(
         lemma=str(entry.get("verb") or entry.get("noun")).lower(),
         is_noun="noun" in entry,

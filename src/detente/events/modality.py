@@ -67,10 +67,10 @@ class ModalityGuess:
     cue: str | None = None
 
 
-def guess_modality(tree: Tree, trigger: Token) -> ModalityGuess:
+def guess_modality(tree: Tree, trigger: Token, *, nominal: bool = False) -> ModalityGuess:
     if _negated(tree, trigger):
         return ModalityGuess("negated", cue="not")
-    if trigger.pos == "NOUN":
+    if nominal:
         # A named event ("the rebellion of Prigozhin") is presupposed, whatever the clause around it says.
         cue = _hedge(tree, trigger)
         return ModalityGuess("hypothetical", cue=cue) if cue else ModalityGuess("asserted")
@@ -110,7 +110,7 @@ def _governors(tree: Tree, trigger: Token) -> list[Token]:
 def _negated(tree: Tree, token: Token) -> bool:
     if any(c.text.lower() in NEGATIONS for c in tree.children(token.i, "neg")):
         return True
-    if token.pos == "NOUN" and any(c.text.lower() == "no" for c in tree.children(token.i, "det")):
+    if any(c.text.lower() == "no" for c in tree.children(token.i, "det")):
         return True
     # "did not agree to meet", "refused to", "failed to": the governing verb carries the denial.
     head = tree.head(token.i)

@@ -29,18 +29,25 @@ def _speaker(tree: Tree, char: int) -> Actor | None:
     if sentence is None:
         return None
     tokens = tree.doc.tokens[sentence.token_start : sentence.token_end]
+    root = next((t for t in tokens if t.dep == "ROOT"), None)
     # The subject of a speech verb in the sentence, else the subject of the sentence's main verb.
-    ordered = [t for t in tokens if t.lemma.lower() in EXPLAIN_VERBS] + [t for t in tokens if t.dep == "ROOT"]
-    for verb in ordered:
-        for subject in tree.children(verb.i, "nsubj"):
-            mention = tree.mention_for(subject.i)
-            if mention is not None and mention.actor is not None:
-                return mention.actor.with_text(mention.text)
-        # "explaining that ..." has no subject of its own: it shares its governing verb's subject.
+    for verb in [t for t in tokens if t.lemma.lower() in EXPLAIN_VERBS] + ([root] if root else []):
+        # "X helped Y, explaining that ...": a participle clause speaks with its main clause's subject,
+        # whatever a misparse hangs under the participle itself.
+        participle = verb.tag == "VBG" and verb.dep in {"advcl", "pcomp", "acl", "conj", "xcomp"}
+        speaker_of = root if participle and root is not None else verb
+        found = _subject_actor(tree, speaker_of.i)
         head = tree.head(verb.i)
-        if head is not None and verb.dep in {"advcl", "conj", "xcomp"}:
-            for subject in tree.children(head.i, "nsubj"):
-                mention = tree.mention_for(subject.i)
-                if mention is not None and mention.actor is not None:
-                    return mention.actor.with_text(mention.text)
+        if found is None and head is not None and verb.dep in {"advcl", "conj", "xcomp"}:
+            found = _subject_actor(tree, head.i)
+        if found is not None:
+            return found
+    return None
+
+
+def _subject_actor(tree: Tree, verb: int) -> Actor | None:
+    for subject in tree.children(verb, "nsubj"):
+        mention = tree.mention_for(subject.i)
+        if mention is not None and mention.actor is not None:
+            return mention.actor.with_text(mention.text)
     return None

@@ -10,6 +10,27 @@ SUBJECT_DEPS = frozenset({"nsubj", "csubj", "expl"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
 OBJECT_DEPS = frozenset({"dobj", "obj"})
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
+PLURAL_PRONOUNS = frozenset({"they", "them", "both"})
+# "the parties", "the two countries", "both sides": plural nouns that refer back to a named pair.
+GROUP_NOUNS = frozenset(
+    {
+        "party",
+        "side",
+        "country",
+        "nation",
+        "government",
+        "capital",
+        "state",
+        "neighbour",
+        "neighbor",
+        "ally",
+        "partner",
+        "leader",
+        "army",
+        "military",
+    }
+)
+PLURAL_LOOKBACK = 2
 
 
 class Tree:
@@ -93,3 +114,55 @@ class Tree:
                     if found is not None:
                         return found
         return None
+
+    def plural_antecedent(self, i: int) -> list[int]:
+        """For "they"/"the parties"/"the two countries": the nearest earlier coordinated pair of actors."""
+        token = self.tokens[i]
+        if not self._is_plural_reference(token):
+            return []
+        for j in range(i - 1, -1, -1):
+            candidate = self.tokens[j]
+            if token.sentence - candidate.sentence > PLURAL_LOOKBACK:
+                break
+            if candidate.dep == "conj" or self.mention_at(j) is None:
+                continue
+            pair = self._distinct([k for k in self.conjuncts(j) if self.mention_at(k) is not None])
+            if len(pair) >= 2:
+                return pair
+        return [] if token.pos == "PRON" else self._recent_countries(token)
+
+    def _recent_countries(self, token: Token) -> list[int]:
+        """ "the parties" with no coordination to point at: the two countries named last, if distinct."""
+        found: list[int] = []
+        for j in range(token.i - 1, -1, -1):
+            if token.sentence - self.tokens[j].sentence > PLURAL_LOOKBACK or len(found) == 2:
+                break
+            mention = self.mention_at(j)
+            actor = mention.actor if mention is not None and mention.head == j else None
+            new_country = actor is not None and actor.kind == "country" and actor.country
+            if new_country and all(self._country_at(k) != actor.country for k in found):  # type: ignore[union-attr]
+                found.append(j)
+        return found[::-1] if len(found) == 2 else []
+
+    def _country_at(self, i: int) -> str | None:
+        mention = self.mention_at(i)
+        return mention.actor.country if mention is not None and mention.actor is not None else None
+
+    def _distinct(self, indices: list[int]) -> list[int]:
+        """One token per distinct mention: "the Union State of Russia and Belarus" is one actor, not two."""
+        seen: set[int] = set()
+        out = []
+        for k in indices:
+            mention = self.mention_at(k)
+            if mention is not None and id(mention) not in seen:
+                seen.add(id(mention))
+                out.append(k)
+        return out
+
+    def _is_plural_reference(self, token: Token) -> bool:
+        lemma = token.lemma.lower()
+        if token.pos == "PRON":
+            return token.text.lower() in PLURAL_PRONOUNS
+        if token.pos != "NOUN" or lemma not in GROUP_NOUNS or "Number=Plur" not in token.morph:
+            return False
+        return any(c.text.lower() in {"the", "both", "two"} for c in self.children(token.i, "det", "nummod", "predet"))

@@ -10,7 +10,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from detente.models import Article, Repair
+from detente.models import Repair
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,8 +87,3 @@ def apply_repairs(original: str, repairs: list[Repair]) -> RepairedText:
     segment(original[cursor:], cursor, len(original), False)
     offsets = OffsetMap(tuple(r_starts), tuple(o_starts), tuple(r_ends), tuple(o_ends), tuple(changed))
     return RepairedText(original, "".join(pieces), tuple(kept), offsets)
-
-
-def repair_article(article: Article) -> RepairedText:
-    """Repairs come with the repair issue; until then the text passes through unchanged."""
-    return apply_repairs(article.text, [])

@@ -1,0 +1,47 @@
+"""Glued words are split only where both halves are known; real words and names are never split."""
+
+from __future__ import annotations
+
+import pytest
+
+from detente.repair import apply_repairs
+from detente.repair.glue import GluedWords
+from detente.repair.vocabulary import Vocabulary
+
+
+@pytest.fixture(scope="module")
+def glue() -> GluedWords:
+    names = ["Prigozhin", "Shraibman", "Belarus", "Belarusian", "Biden", "Tsikhanouskaya", "Gazprom"]
+    return GluedWords(Vocabulary.build(actor_names=names, with_gazetteer=False))
+
+
+@pytest.mark.parametrize(
+    ("text", "repaired"),
+    [
+        ("the rebellion of Prigozhinexplaining that", "the rebellion of Prigozhin explaining that"),
+        ("Artyom ShraibmanBelarusian political analyst", "Artyom Shraibman Belarusian political analyst"),
+        ("issues in Belarusreturns to fatto.it", "issues in Belarus returns to fatto.it"),
+        ("Bidensaid on Monday", "Biden said on Monday"),
+        ("the governmentannounced new rules", "the government announced new rules"),
+        ("thenew policy", "the new policy"),
+    ],
+)
+def test_glued_pairs_are_split(glue: GluedWords, text: str, repaired: str) -> None:
+    repairs = glue.find(text)
+    assert len(repairs) == 1 and repairs[0].kind == "glued"
+    assert apply_repairs(text, repairs).text == repaired
+    assert text[repairs[0].start:repairs[0].end] == repairs[0].original
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tsikhanouskaya met Gazprom officials",  # rare names
+        "McDonald and DeSantis met iPhone users on YouTube and WhatsApp",  # camel-case names and brands
+        "nowhere another within became hereby warlike meantime",  # real words made of two words
+        "NATOsummit e-mail user@example.org #hashtag www.fatto.it",  # acronyms, addresses, tags
+        "Petraeus Suleiman Zinichev Mahmud Kupfer",  # unknown names that are not pairs
+    ],
+)
+def test_real_words_and_names_are_left_alone(glue: GluedWords, text: str) -> None:
+    assert glue.find(text) == []
