@@ -33,3 +33,19 @@ def test_a_pronoun_is_not_its_own_verbs_subject(pipeline: Pipeline) -> None:
     )
     him = [m for m in result.mentions if m.text == "him"]
     assert him and him[0].actor is not None and him[0].actor.name == "Alexander Lukashenko"
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "mention", "who"),
+    [
+        ("The German chancellor spoke.", "2023-07-02", "The German chancellor", "Olaf Scholz"),
+        ("The Russian foreign minister spoke.", "2023-07-02", "The Russian foreign minister", "Sergei Lavrov"),
+        ("The British prime minister spoke.", "2023-07-02", "The British prime minister", "Rishi Sunak"),
+        ("The Russian president spoke.", "2010-01-01", "The Russian president", "Dmitry Medvedev"),
+        ("The Russian president spoke.", "2023-07-02", "The Russian president", "Vladimir Putin"),
+    ],
+)
+def test_an_office_noun_names_its_holder_on_the_article_date(
+    pipeline: Pipeline, text: str, date: str, mention: str, who: str
+) -> None:
+    assert mentions(pipeline, text, dt.date.fromisoformat(date))[mention] == who

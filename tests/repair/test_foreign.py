@@ -98,6 +98,7 @@ def test_exonyms(step: ForeignWords, foreign: str, english: str, language: str) 
         "The Banco de España and the Università di Pechino spoke.",  # the end of a longer name
         "An outbreak in the Province of Équateur, Congo.",
         "Support for the Alternative für Deutschland rose.",
+        "They won the Varsavia di Sopra prize.",  # a particle and a name go on after it
         "Francia said no.",  # a known actor's name (Francia Márquez)
     ],
 )
@@ -130,6 +131,12 @@ def test_unknown_language_is_a_config_error() -> None:
 )
 def test_connectives(step: ForeignWords, text: str, word: str, english: str, language: str) -> None:
     assert (word, english, FOREIGN_WORD, language) in found(step, text)
+
+
+def test_connective_between_exonyms(step: ForeignWords) -> None:
+    assert found(step, "Bielorussia e Russia met; Mosca y Pekín signed") == [
+        ("Bielorussia", "Belarus", EXONYM, "it"), ("e", "and", FOREIGN_WORD, "it"),
+        ("Mosca", "Moscow", EXONYM, "it"), ("y", "and", FOREIGN_WORD, "es"), ("Pekín", "Beijing", EXONYM, "es")]
 
 
 def test_homographs_follow_the_neighbouring_language(step: ForeignWords) -> None:

@@ -35,9 +35,31 @@ LEADER_NOUNS = frozenset(
         "sultan",
         "tsar",
         "czar",
+        "minister",
+        "secretary",
     }
 )
-TOP_TITLES = ("president", "supreme leader", "king", "emir", "sultan", "chancellor", "prime minister")
+# For a generic leader noun ("dictator", "leader", "strongman"): the offices that lead, most powerful first.
+TOP_TITLES = (
+    "supreme leader",
+    "president",
+    "acting president",
+    "king",
+    "emir",
+    "sultan",
+    "chancellor",
+    "prime minister",
+)
+# A specific noun names its own office: "the German chancellor", "the Indian president".
+TITLES_BY_NOUN = {
+    "president": ("president", "acting president", "federal president", "president of the republic", "state president"),
+    "chancellor": ("chancellor",),
+    "premier": ("premier", "prime minister"),
+    "king": ("king", "monarch"),
+    "monarch": ("monarch", "king"),
+    "emir": ("emir",),
+    "sultan": ("sultan",),
+}
 PERSONAL_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "himself", "herself", "hers"})
 REFLEXIVES = frozenset({"himself", "herself"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -65,24 +87,61 @@ class Coreference:
         head = ctx.doc.tokens[mention.head]
         if head.lemma.lower() not in LEADER_NOUNS or actor.id is None:
             return mention
-        person = self.top_official(actor.id, ctx.date)
+        titles, specific = _titles_for(ctx.doc, head)
+        person = self.top_official(actor.id, ctx.date, titles=titles, by_prefix=specific)
         if person is None:
             return mention
         return replace(mention, actor=person.with_text(mention.text), how="coref")
 
-    def top_official(self, country: str, date: dt.date) -> Actor | None:
-        """The one person holding the country's highest office on `date`, by title rank."""
-        for title in TOP_TITLES:
+    def top_official(
+        self, country: str, date: dt.date, *, titles: tuple[str, ...] = TOP_TITLES, by_prefix: bool = False
+    ) -> Actor | None:
+        """The one person holding the first of `titles` in the country on `date`."""
+        for title in titles:
             holders = []
             for entry in self.dictionary.entries.values():
                 role = entry.role_at(date) if entry.kind == "person" else None
-                if role is not None and title == role.title.lower() and (role.country or entry.country) == country:
+                if (
+                    role is not None
+                    and _holds(role.title.lower(), title, by_prefix)
+                    and (role.country or entry.country) == country
+                ):
                     holders.append(entry)
             if len(holders) == 1:
                 return holders[0].actor_at(date)
             if holders:
                 return None  # ambiguous: leave the description as the country's government
         return None
+
+
+MINISTRIES = {
+    "prime": ("prime minister",),
+    "foreign": ("foreign minister", "foreign secretary", "secretary of state"),
+    "defence": ("defence minister", "defence secretary", "secretary of defense", "defense minister"),
+    "defense": ("defense minister", "secretary of defense", "defence minister", "defence secretary"),
+}
+
+
+def _holds(role_title: str, title: str, by_prefix: bool) -> bool:
+    """ "president of India" is a presidency, "vice president" is not; a generic "leader" needs the exact office
+    (the British "chancellor of the exchequer" does not lead Britain)."""
+    return role_title == title or (by_prefix and role_title.startswith(f"{title} of "))
+
+
+def _titles_for(doc: ParsedDoc, head: Token) -> tuple[tuple[str, ...], bool]:
+    """The offices a leader noun names, and whether they are specific ("president") or generic ("leader")."""
+    lemma = head.lemma.lower()
+    modifiers = {t.lemma.lower() for t in doc.tokens if t.head == head.i and t.i != head.i}
+    if lemma == "leader" and "supreme" in modifiers:
+        return ("supreme leader",), True
+    if lemma in {"minister", "secretary"}:
+        for modifier, titles in MINISTRIES.items():
+            if modifier in modifiers:
+                return titles, True
+        return (), True
+    if lemma in TITLES_BY_NOUN:
+        return TITLES_BY_NOUN[lemma], True
+    return TOP_TITLES, False
 
 
 def _link_pronouns(ctx: ResolveContext, mentions: list[Mention]) -> list[Mention]:

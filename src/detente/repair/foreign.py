@@ -169,7 +169,7 @@ class ForeignWords:
             raise ConfigError(f"unknown source language code(s) {unknown}: expected ISO 639-1 codes such as 'it'")
         self._lingua = [Language.from_iso_code_639_1(getattr(IsoCode639_1, c.upper())) for c in ("en", *languages)]
         self._detector: LanguageDetector | None = None  # built on the first candidate span
-        self._lean: dict[str, tuple[float, str]] = {}
+        self._lean: dict[str, float] = {}
         self._common: dict[str, bool] = {}
 
     def find(self, text: str) -> list[Repair]:
@@ -222,26 +222,24 @@ class ForeignWords:
         return found
 
     def _exonym_in_context(self, tokens: list[_Token], first: int, last: int) -> bool:
-        """Not an English word or known name, and not one word of a longer name ("Paolo Mosca", "Banco de España")."""
+        """Not an English word or known name, nor one word of a longer name: "Paolo Mosca", "Banco de España",
+        "Province of Équateur", "Alternative für Deutschland", "Mosca Kremlin Tour", "Varsavia di Sopra"."""
         if first == last and self._vocabulary.is_known(tokens[first].text):
             return False
-        if first > 0 and tokens[first].spaced and not tokens[first].initial:
-            before = tokens[first - 1]
-            if self._name_like(before):
-                return False
-            # "Banco de España", "Province of Équateur", "Alternative für Deutschland": it ends a longer name.
-            joins = before.lower == "of" or (
-                (before.lower in PARTICLES or before.lower in self._table.words)
-                and before.lower not in self._table.sections["between"])
-            if joins and first > 1 and before.spaced and tokens[first - 2].cap:
-                return False
-        rest = tokens[last + 1 : last + 3]
-        if rest and rest[0].spaced and rest[0].cap and not rest[0].initial:
-            return False  # "Mosca Kremlin Tour"
-        # "San Bartolomé de Tirajana": a particle and a name go on with it (a connective does not).
-        particle = bool(rest) and rest[0].lower in PARTICLES and rest[0].lower not in self._table.sections["between"]
-        return not (particle and len(rest) == 2 and rest[0].spaced and rest[1].spaced and rest[1].cap
-                    and not rest[0].cap)
+        before = tokens[max(0, first - 2) : first] if tokens[first].spaced and not tokens[first].initial else []
+        after = tokens[last + 1 : last + 3]
+        if (before and self._name_like(before[-1])) or (after and after[0].spaced and after[0].cap
+                                                         and not after[0].initial):
+            return False
+        if len(before) == 2 and before[1].spaced and before[0].cap and (
+                before[1].lower == "of" or self._joins(before[1].lower, self._table.words)):
+            return False
+        return not (len(after) == 2 and after[0].spaced and after[1].spaced and after[1].cap
+                    and not after[0].cap and self._joins(after[0].lower, PARTICLES))
+
+    def _joins(self, word: str, joiners: frozenset[str]) -> bool:
+        """A particle or table word that glues a name together; a connective ("Mosca e Kiev") does not."""
+        return (word in PARTICLES or word in joiners) and word not in self._table.sections["between"]
 
     def _name_like(self, token: _Token) -> bool:
         """A capitalised word that is not just a sentence-initial function word ("In", "The")."""
@@ -277,21 +275,17 @@ class ForeignWords:
             return _NAME  # "di Wagner", "von der Leyen": part of the name that follows
         if word in self._table.words:
             return _STRONG if word in self._table.strong else _FOREIGN
-        lean, _ = self._leaning(word)
-        if lean < FOREIGN_LEAN:
+        if self._leaning(word) < FOREIGN_LEAN:
             return _OTHER
         return _STRONG if self._vocabulary.english(word) < ENGLISH_WORD_ZIPF else _FOREIGN
 
-    def _leaning(self, word: str) -> tuple[float, str]:
-        """(max over source languages of zipf_lang − zipf_en, that language), memoised."""
+    def _leaning(self, word: str) -> float:
+        """Max over source languages of zipf_lang − zipf_en, memoised (news repeats its words)."""
         found = self._lean.get(word)
         if found is None:
             zipf_en = self._vocabulary.english(word)
-            if zipf_en >= COMMON_ENGLISH:
-                found = (0.0, "en")
-            else:
-                best, language = max((zipf_frequency(word, lang), lang) for lang in self._languages)
-                found = (best - zipf_en, language)
+            found = 0.0 if zipf_en >= COMMON_ENGLISH else max(
+                zipf_frequency(word, lang) for lang in self._languages) - zipf_en
             if len(self._lean) >= _CACHE_LIMIT:
                 self._lean.clear()
             self._lean[word] = found
@@ -339,24 +333,29 @@ class ForeignWords:
         found = self._common.get(word)
         if found is None:
             best = max(zipf_frequency(word, lang) for lang in self._languages)
+            if len(self._common) >= _CACHE_LIMIT:
+                self._common.clear()
             found = self._common[word] = best >= 4.0 and best >= self._vocabulary.english(word) - 1.0
         return found
 
     def _confirm(self, words: list[str]) -> tuple[str, float] | None:
-        """The source language lingua gives the run, or None when it says English."""
+        """(language, confidence) of a run lingua does not take for English, else None.
+
+        lingua's low-accuracy mode (trigrams only: ~20 MB for six languages instead of ~300 MB) is a
+        sound English gate, but on a few words it mixes up Romance languages, so the language is the one
+        whose wordfreq frequencies of the words add up highest; confidence = 1 − lingua's English."""
         if self._detector is None:
             from lingua import LanguageDetectorBuilder
 
             # Only the expected languages: lingua with every language loads ~900 MB of models.
-            self._detector = LanguageDetectorBuilder.from_languages(*self._lingua).build()
-        values = self._detector.compute_language_confidence_values(" ".join(words))
-        if not values:
+            self._detector = LanguageDetectorBuilder.from_languages(*self._lingua).with_low_accuracy_mode().build()
+        values = {v.language.iso_code_639_1.name.lower(): v.value
+                  for v in self._detector.compute_language_confidence_values(" ".join(words))}
+        if not values or max(values, key=values.__getitem__) == "en":
             return None
-        top = values[0]
-        code = top.language.iso_code_639_1.name.lower()
-        if code == "en" or code not in self._languages:
-            return None
-        return code, round(top.value, 2)
+        language = max(self._languages, key=lambda lang: sum(zipf_frequency(w.lower(), lang) for w in words)
+                       + values.get(lang, 0.0))  # summed Zipf frequencies; lingua breaks near-ties
+        return language, round(1.0 - values.get("en", 0.0), 2)
 
     # -- table words ----------------------------------------------------------------------------------
 
@@ -370,7 +369,7 @@ class ForeignWords:
         for i, token in enumerate(tokens):
             if i in covered or i in english or i in anchors or token.cap or token.lower not in self._table.words:
                 continue
-            entry = self._table.lookup(token.lower, "between") if self._between(tokens, i, anchors) else None
+            entry = self._table.lookup(token.lower, "between") if self._between(text, tokens, i, anchors) else None
             if entry is None and self._alone(text, tokens, i, anchors):
                 entry = self._table.lookup(token.lower, "alone")
             if entry is not None:
@@ -391,13 +390,14 @@ class ForeignWords:
                 found[i] = Repair(token.start, token.end, token.text, entry[0], FOREIGN_WORD, entry[1], 0.8)
         return list(found.values())
 
-    def _between(self, tokens: list[_Token], i: int, anchors: dict[int, str]) -> bool:
+    def _between(self, text: str, tokens: list[_Token], i: int, anchors: dict[int, str]) -> bool:
         """A connective alone between two coordinated words: "Russia e Belarus", "killed y dozens"."""
         if not (0 < i < len(tokens) - 1 and tokens[i + 1].spaced):
             return False
         word, pair = tokens[i].lower, (tokens[i - 1], tokens[i + 1])
         letter = len(word) == 1  # "e", "y" are also English letters: ask more of their neighbours
-        if not (tokens[i].spaced or (not letter and tokens[i].linked)):  # "blockade, und halts"
+        comma = tokens[i].linked and "," in text[tokens[i - 1].end : tokens[i].start]
+        if not (tokens[i].spaced or (comma and not letter)):  # "the blockade ends, und attacks stop"
             return False
         if pair[0].cap and pair[1].cap:  # "Ortega y Gasset", "Louis et Cie": one name, unless both are known
             return all(j in anchors or self._known_name(tokens[j], letter) for j in (i - 1, i + 1))
