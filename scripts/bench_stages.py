@@ -5,8 +5,10 @@
 In one run: raw `nlp.pipe` over the article texts (the model detente loads), then the repair stage, the
 actors stage (dictionary load + mention passes) and event coding, each timed around its own call on the
 same articles and shown as seconds and as % of the raw parse; then the whole Pipeline end to end
-(articles/s, tokens/s) and the peak RSS. The spaCy Docs of the raw parse are reused for the later
-stages (an article whose text the repair changed is parsed again, outside every timing).
+(articles/s, tokens/s) and the peak RSS. The repair stage runs twice: its first run also loads what it
+loads lazily, which the target counts; the second shows the steady cost. The spaCy Docs of the raw parse
+are reused for the later stages (an article whose text the repair changed is parsed again, outside
+every timing).
 """
 
 from __future__ import annotations
@@ -98,6 +100,9 @@ def bench(articles: Sequence[Article], batch_size: int) -> tuple[Clock, dict[str
     counts["missing repair modules"] = len(missing)
     with clock.time("repair run"):
         repaired = [repairer.repair(text) for text in texts]
+    with clock.time("repair warm run"):  # again: the first run also paid for lazy loads (language models)
+        for text in texts:
+            repairer.repair(text)
     counts["repairs"] = sum(len(r.repairs) for r in repaired)
     changed = [i for i, r in enumerate(repaired) if r.text != texts[i]]
     counts["changed"] = len(changed)
@@ -148,6 +153,7 @@ def report(articles: Sequence[Article], clock: Clock, counts: dict[str, float]) 
     row("repair: run", clock["repair run"],
         f"{int(counts['repairs'])} repairs, {int(counts['changed'])} texts changed")
     row("repair: total", clock["repair load"] + clock["repair run"])
+    row("repair: the same run again (warm)", clock["repair warm run"], "lazy loads already paid")
     row("spaCy Doc → ParsedDoc", clock["to ParsedDoc"])
     row("actors: dictionary load + coref build", clock["actors load"])
     row("actors: find_mentions", clock["actors run"], f"{int(counts['mentions'])} mentions")
@@ -165,18 +171,21 @@ def report(articles: Sequence[Article], clock: Clock, counts: dict[str, float]) 
               f"{int(counts['pipeline events'])} events")
     else:
         print("  not run (a repair module is missing)")
-    staged = sum(clock[k] for k in ("raw parse", "repair run", "to ParsedDoc", "actors run", "events run",
+    staged = sum(clock[k] for k in ("raw parse", "repair warm run", "to ParsedDoc", "actors run", "events run",
                                     "quotes run"))
-    print(f"  sum of the stage runs above (loads excluded) {staged:.2f}s = {len(articles) / staged:.1f} articles/s, "
-          f"{counts['tokens'] / staged:,.0f} tokens/s")
-    print(f"  peak RSS {peak_rss_mb():.0f} MB")
+    print(f"  sum of the stage runs above (loads and the first repair run excluded) {staged:.2f}s = "
+          f"{len(articles) / staged:.1f} articles/s, {counts['tokens'] / staged:,.0f} tokens/s")
+    print(f"  peak RSS {peak_rss_mb():.0f} MB (this script holds two dictionaries and coders: its own and"
+          " the Pipeline's)")
 
+    # The repair target is per article ("at most 10 % of the parse time per article"): its one-time
+    # load (the vocabulary and wordfreq's tables, like the spaCy model load) is printed above, not counted.
     shares = {
-        "repair": clock["repair load"] + clock["repair run"],
+        "repair": clock["repair run"],
         "actors": clock["actors load"] + clock["actors run"],
         "events": clock["events run"],
     }
-    labels = {"repair": "repair (load + run)", "actors": "actors (dictionary load + resolution)",
+    labels = {"repair": "repair (per article, first run)", "actors": "actors (dictionary load + resolution)",
               "events": "event coding (EventCoder.extract)"}
     print("\ntargets (% of raw parse time):")
     for key, limit in TARGETS.items():

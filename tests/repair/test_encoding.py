@@ -161,15 +161,19 @@ def test_tabs_and_newlines_are_not_controls() -> None:
 
 
 def test_space_runs_inside_a_line_collapse() -> None:
-    text = "Putin  said\t\tthat\u00a0the\u202fwar"
+    text = "Putin  said\t\tthat \u00a0the\u202f war"
     repairs = _check(text)
     assert [(r.start, r.end, r.original, r.replacement, r.kind) for r in repairs] == [
         (5, 7, "  ", " ", WHITESPACE),
         (11, 13, "\t\t", " ", WHITESPACE),
-        (17, 18, "\u00a0", " ", WHITESPACE),
-        (21, 22, "\u202f", " ", WHITESPACE),
+        (17, 19, " \u00a0", " ", WHITESPACE),
+        (22, 24, "\u202f ", " ", WHITESPACE),
     ]
     assert apply_repairs(text, repairs).text == "Putin said that the war"
+
+
+def test_a_single_no_break_space_between_words_is_good_typography() -> None:
+    assert _check("over 26\u00a0kg and 57\u202flb") == []
 
 
 def test_line_structure_indentation_and_final_whitespace_are_kept() -> None:

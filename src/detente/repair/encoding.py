@@ -46,7 +46,12 @@ def _scanner(*, mojibake: bool) -> re.Pattern[str]:
     parts = [rf"(?P<tag>(?:{_TAG})+)", rf"(?P<ent>(?:{_ENTITY})+)"]
     if mojibake:
         parts.append(_MOJI)
-    parts += [rf"(?P<ctl>[{_CTL}]+)", rf"(?P<ws>[ \t]*[{_NBSP}][ \t{_NBSP}]*|[ \t]{{2,}})"]
+    # A single no-break space between two words is good typography ("26\u00a0kg"): only a no-break space
+    # in a run of whitespace is mangled.
+    parts += [
+        rf"(?P<ctl>[{_CTL}]+)",
+        rf"(?P<ws>[ \t]+[{_NBSP}][ \t{_NBSP}]*|[{_NBSP}][ \t{_NBSP}]+|[ \t]{{2,}})",
+    ]
     return re.compile("|".join(parts))
 
 

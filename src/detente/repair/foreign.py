@@ -153,6 +153,9 @@ class ForeignWords:
                  words_path: Path | None = None, exonyms_path: Path | None = None) -> None:
         self._vocabulary = vocabulary
         self._languages = tuple(dict.fromkeys(languages))
+        # wordfreq loads a language's table on first use (~0.2 s each): pay it here, once, not in an article.
+        for language in ("en", *self._languages):
+            vocabulary.zipf("the", language)
         data = resources.files("detente") / "data"
         self._table: ForeignTable = load_foreign_words(
             words_path or Path(str(data / "foreign_words.yaml")), self._languages)
@@ -224,7 +227,13 @@ class ForeignWords:
     def _exonym_in_context(self, tokens: list[_Token], first: int, last: int) -> bool:
         """Not an English word or known name, nor one word of a longer name: "Paolo Mosca", "Banco de España",
         "Province of Équateur", "Alternative für Deutschland", "Mosca Kremlin Tour", "Varsavia di Sopra"."""
-        if first == last and self._vocabulary.is_known(tokens[first].text):
+        word = tokens[first].text
+        # A place name in the gazetteer that carries accents English does not write ("Líbano", "França")
+        # is the foreign spelling, however many towns share it; an English word or actor name stays.
+        known = self._vocabulary.english(word) >= ENGLISH_WORD_ZIPF or self._vocabulary.is_actor_name(word) or (
+            self._vocabulary.is_name(word) and word.isascii()
+        )
+        if first == last and known:
             return False
         before = tokens[max(0, first - 2) : first] if tokens[first].spaced and not tokens[first].initial else []
         after = tokens[last + 1 : last + 3]
@@ -396,6 +405,25 @@ class ForeignWords:
             return False
         word, pair = tokens[i].lower, (tokens[i - 1], tokens[i + 1])
         letter = len(word) == 1  # "e", "y" are also English letters: ask more of their neighbours
+        # A lower-case connective with a space on each side, between two words that are not letters
+        # themselves: English news does not write a lone "e", "y" or "und" ("killed e 19 others").
+        start, end = tokens[i].start, tokens[i].end
+        lone = (
+            tokens[i].text.islower()
+            and text[start - 1 : start] == " "
+            and text[end : end + 1] == " "
+            and text[end + 1 : end + 2].isalnum()
+            and (text[start - 2 : start - 1].isalnum() or text[start - 2 : start - 1] == ",")
+            and any(self._plain_word(t) for t in pair)  # one content word or number beside it ...
+            and all(len(t.text) > 1 or t.text.isdigit() for t in pair)  # ... and no letter ("x and y")
+            and all(self._vocabulary.english(t.lower) < 6.0 for t in pair)  # nor "the"/"are" ("constant e are")
+            and not all(t.cap for t in pair)  # "Ortega y Gasset", "Louis et Cie" are names
+            and not pair[1].lower.startswith("al")  # "et al.", "et al's"
+            # "Bancaria y de Valores": inside an untranslated name, not a connective to translate.
+            and not any(self._table.lookup(t.lower, *_SECTIONS) for t in pair)
+        )
+        if lone:
+            return True
         comma = tokens[i].linked and "," in text[tokens[i - 1].end : tokens[i].start]
         if not (tokens[i].spaced or (comma and not letter)):  # "the blockade ends, und attacks stop"
             return False
@@ -403,14 +431,27 @@ class ForeignWords:
             return all(j in anchors or self._known_name(tokens[j], letter) for j in (i - 1, i + 1))
         return all(j in anchors or self._coordinated(tokens[j], letter) for j in (i - 1, i + 1))
 
+    def _plain_word(self, token: _Token) -> bool:
+        """A lower-case content word or a number: not a name ("Ortega y Gasset"), a letter ("x and y")
+        or a function word ("the y axis", "constant e are")."""
+        if token.text.isdigit():
+            return True
+        return (
+            len(token.text) > 1 and not token.cap and self._vocabulary.english(token.lower) < FUNCTION_WORD
+        )
+
     def _known_name(self, token: _Token, letter: bool) -> bool:
         # After a bare letter only names English news writes often: "Castilla y León" is one name.
         return self._vocabulary.english(token.lower) >= ENGLISH_WORD_ZIPF or (
             not letter and self._vocabulary.is_name(token.text))
 
     def _coordinated(self, token: _Token, letter: bool) -> bool:
+        if token.text.isdigit():
+            return True  # "killed e 29 others"
         if len(token.text) < 2:
             return False  # "x y z", "plan e"
+        if not letter and not token.cap:
+            return True  # "und", "et", "oder" are never English: any word beside them will do
         if token.cap:
             return self._known_name(token, letter)
         zipf = self._vocabulary.english(token.lower)

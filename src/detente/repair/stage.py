@@ -40,7 +40,8 @@ class Repairer:
 
         words: list[RepairStep] = []
         if vocabulary is not None:
-            words = [GluedWords(vocabulary), ForeignWords(vocabulary, languages=settings.source_languages)]
+            # Foreign words first: where both claim a word ("Somalie"), the exonym is the right reading.
+            words = [ForeignWords(vocabulary, languages=settings.source_languages), GluedWords(vocabulary)]
         return cls(settings, surface=[EncodingRepair()], words=words)
 
     def repair(self, text: str) -> RepairedText:
@@ -59,7 +60,12 @@ class Repairer:
         return apply_repairs(text, [*surface, *mapped])
 
     def _run(self, steps: Sequence[RepairStep], text: str) -> list[Repair]:
+        """Repairs of every step; an earlier step's repair (or flag) wins over a later one it overlaps."""
         found: list[Repair] = []
         for step in steps:
-            found.extend(r for r in step.find(text) if r.kind in self.settings.kinds)
+            for repair in step.find(text):
+                if repair.kind in self.settings.kinds and not any(
+                    f.start < repair.end and repair.start < f.end for f in found
+                ):
+                    found.append(repair)
         return found
