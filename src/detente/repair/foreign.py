@@ -153,13 +153,13 @@ class ForeignWords:
                  words_path: Path | None = None, exonyms_path: Path | None = None) -> None:
         self._vocabulary = vocabulary
         self._languages = tuple(dict.fromkeys(languages))
-        # wordfreq loads a language's table on first use (~0.2 s each): pay it here, once, not in an article.
-        for language in ("en", *self._languages):
-            vocabulary.zipf("the", language)
         data = resources.files("detente") / "data"
         self._table: ForeignTable = load_foreign_words(
             words_path or Path(str(data / "foreign_words.yaml")), self._languages)
         self._exonyms = load_exonyms(exonyms_path or Path(str(data / "exonyms.tsv")), self._languages)
+        # wordfreq loads a language's table on first use (~0.2 s each): pay it here, once, not in an article.
+        for language in ("en", *self._languages):
+            vocabulary.zipf("the", language)
         # First word of every exonym → the most words an exonym starting with it has.
         self._exonym_heads: dict[str, int] = {}
         for key in self._exonyms:

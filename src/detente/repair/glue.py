@@ -7,7 +7,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
 
+import yaml
+
+from detente.errors import DataFileError
 from detente.models import Repair
 from detente.repair.base import GLUED
 from detente.repair.vocabulary import Vocabulary
@@ -20,38 +25,227 @@ TYPO_WHOLE_ZIPF = 3.55
 TYPO_PART_ZIPF = 5.0
 TYPO_MARGIN = 1.5
 PART_ZIPF = 3.0
-COMPOUND_PART_ZIPF = 4.5  # two content words joined: both must be common ("governmentannounced")
+COMPOUND_PART_ZIPF = 3.8  # two content words joined: both must be common ("governmentannounced")
 NAME_SCORE = 4.0
 # Real closed compounds rarer than TYPO_WHOLE_ZIPF whose halves are both very frequent.
-REAL_COMPOUNDS = frozenset({
-    "hereto", "herein", "hereof", "thereof", "therein", "thereto", "thereafter", "wherein", "whereof",
-    "whereupon", "hitherto", "henceforth", "inasmuch", "insofar", "forthwith", "heretofore", "whereas",
-})
+REAL_COMPOUNDS = frozenset(
+    {
+        "hereto",
+        "herein",
+        "hereof",
+        "thereof",
+        "therein",
+        "thereto",
+        "thereafter",
+        "wherein",
+        "whereof",
+        "whereupon",
+        "hitherto",
+        "henceforth",
+        "inasmuch",
+        "insofar",
+        "forthwith",
+        "heretofore",
+        "whereas",
+    }
+)
 # Short, very frequent words a lost space most often leaves glued to a neighbour.
-FUNCTION_WORDS = frozenset({
-    "the", "and", "of", "to", "in", "on", "at", "by", "for", "from", "with", "as", "is", "was", "were",
-    "are", "has", "have", "had", "will", "would", "said", "says", "but", "or", "an", "its", "his", "their",
-    "after", "before", "that", "this", "which", "who", "been", "not", "also", "into", "than",
-    "told", "least", "more", "new", "two", "three", "during", "against", "about", "other", "it", "he", "she",
-    "they", "we", "can", "may", "all", "one", "when", "where", "while", "there", "here",
-})
+FUNCTION_WORDS = frozenset(
+    {
+        "the",
+        "and",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "from",
+        "with",
+        "as",
+        "is",
+        "was",
+        "were",
+        "are",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "said",
+        "says",
+        "but",
+        "or",
+        "an",
+        "its",
+        "his",
+        "their",
+        "after",
+        "before",
+        "that",
+        "this",
+        "which",
+        "who",
+        "been",
+        "not",
+        "also",
+        "into",
+        "than",
+        "told",
+        "least",
+        "more",
+        "new",
+        "two",
+        "three",
+        "during",
+        "against",
+        "about",
+        "other",
+        "it",
+        "he",
+        "she",
+        "they",
+        "we",
+        "can",
+        "may",
+        "all",
+        "one",
+        "when",
+        "where",
+        "while",
+        "there",
+        "here",
+        "without",
+        "upon",
+        "amid",
+        "no",
+        "whilst",
+        "via",
+        "within",
+    }
+)
+# English combining forms: "megaprison", "superspreading", "microreactor" are one word, not two.
+PREFIXES = frozenset(
+    {
+        "mega",
+        "multi",
+        "micro",
+        "macro",
+        "super",
+        "cyber",
+        "robo",
+        "robot",
+        "mini",
+        "maxi",
+        "anti",
+        "non",
+        "over",
+        "under",
+        "out",
+        "pre",
+        "post",
+        "co",
+        "inter",
+        "intra",
+        "trans",
+        "ultra",
+        "hyper",
+        "semi",
+        "sub",
+        "counter",
+        "self",
+        "auto",
+        "bio",
+        "eco",
+        "geo",
+        "neo",
+        "proto",
+        "pseudo",
+        "tele",
+        "thermo",
+        "aero",
+        "agro",
+        "petro",
+        "narco",
+        "cock",
+        "cross",
+        "up",
+        "down",
+        "back",
+        "fore",
+        "mid",
+        "off",
+        "on",
+        "in",
+    }
+)
 TWO_LETTER_LEFT = frozenset({"in", "on", "of", "to", "at", "by", "as"})
 # Words that follow a name across a lost space ("Bidensaid", "Yemenin"). Not "is", "as": "Kazakhstanis".
-NAME_FOLLOWERS = frozenset({
-    "and", "the", "said", "says", "has", "had", "was", "were", "will", "would", "for", "from", "with", "after",
-    "who", "told", "its", "his", "her", "in", "on", "of", "but", "also", "since", "into", "amid", "during",
-    "near", "under", "against", "over", "to", "at",
-})
+NAME_FOLLOWERS = frozenset(
+    {
+        "and",
+        "the",
+        "said",
+        "says",
+        "has",
+        "had",
+        "was",
+        "were",
+        "will",
+        "would",
+        "for",
+        "from",
+        "with",
+        "after",
+        "who",
+        "told",
+        "its",
+        "his",
+        "her",
+        "in",
+        "on",
+        "of",
+        "but",
+        "also",
+        "since",
+        "into",
+        "amid",
+        "during",
+        "near",
+        "under",
+        "against",
+        "over",
+        "to",
+        "at",
+    }
+)
 ADJECTIVAL = ("an", "ese", "ish", "ic", "i")
+# Function words that also end many names and plurals ("Kazakhstanis", "Cardin", "Wildon").
+ENDS_OF_NAMES = frozenset({"is", "as", "in", "on", "an", "at", "or", "be", "he", "we", "no"})
 # A long, common word glued after a name is rarely a syllable of a longer name ("Forcesattacks").
 LONG_WORD = 6
 COMMON_ZIPF = 4.5
 # Words that follow any name across a lost space and rarely end a name ("Straitof", "Zolghadrsaid");
 # not "in", "is", "as", "at", "on", which end many names ("Kazakhstanis", "Putin", "Murat").
-AFTER_ANY_NAME = frozenset({
-    "had", "the", "was", "were", "will", "would", "said", "says", "told", "from", "with", "after", "who",
-    "which",
-})
+AFTER_ANY_NAME = frozenset(
+    {
+        "had",
+        "the",
+        "was",
+        "were",
+        "will",
+        "would",
+        "said",
+        "says",
+        "told",
+        "from",
+        "with",
+        "after",
+        "who",
+        "which",
+    }
+)
 # An inflected word after a name ("Prigozhinexplaining", "Belarusreturns"), not a syllable ("Santomeans").
 INFLECTED = re.compile(r"(?:ing|ed|s)$")
 SENTENCE_START = re.compile(r"(?:^|[.!?][\"”’')\]]*\s+|\n\s*)$")
@@ -70,8 +264,9 @@ class GluedWords:
 
     kinds: tuple[str, ...] = (GLUED,)
 
-    def __init__(self, vocabulary: Vocabulary) -> None:
+    def __init__(self, vocabulary: Vocabulary, *, keep_path: Path | None = None) -> None:
         self.vocabulary = vocabulary
+        self._keep = load_keep_list(keep_path or Path(str(resources.files("detente") / "data" / "glue_keep.yaml")))
 
     def find(self, text: str) -> list[Repair]:
         repairs = []
@@ -87,7 +282,7 @@ class GluedWords:
 
     def _split(self, word: str, *, sentence_start: bool = False) -> _Split | None:
         lower = word.lower()
-        if word.isupper() or lower in REAL_COMPOUNDS or self.vocabulary.is_full_name(word):
+        if word.isupper() or lower in REAL_COMPOUNDS or lower in self._keep or self.vocabulary.is_full_name(word):
             return None
         if self.vocabulary.is_name(word) and not any(c.isupper() for c in word[1:]):
             return None
@@ -156,6 +351,12 @@ class GluedWords:
             ):
                 score = min(NAME_SCORE, right_zipf)  # "Bidensaid", "Tehranresumes", "Putinallies"
             elif (
+                len(left) >= 4
+                and self.vocabulary.english(left) >= PART_ZIPF
+                and ((right in FUNCTION_WORDS and right not in ENDS_OF_NAMES) or (inflected and right_zipf >= 3.0))
+            ):
+                score = 1.5  # "Straitof", "Coastdissolves": a capitalised English word in a name, then a word
+            elif (
                 right in AFTER_ANY_NAME
                 or (inflected and not right.endswith("s"))  # "Gazakidnapped"; "Wildberries" is a name
                 or (len(right) >= LONG_WORD + 1 and right_zipf >= COMMON_ZIPF)
@@ -175,6 +376,8 @@ class GluedWords:
         for at in range(shortest, len(word) - shortest + 1):
             left, right = word[:at].lower(), word[at:]
             zl, zr = self.vocabulary.english(left), self.vocabulary.english(right)
+            if left in PREFIXES and right not in FUNCTION_WORDS:
+                continue
             function_split = left in FUNCTION_WORDS or right in FUNCTION_WORDS
             if function_split:
                 other = zr if left in FUNCTION_WORDS else zl
@@ -203,3 +406,15 @@ class GluedWords:
             ):
                 return _Split(at, min(zl, zr))
         return None
+
+
+def load_keep_list(path: Path) -> frozenset[str]:
+    """glue_keep.yaml: words never to split (brands and compound names), validated."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise DataFileError(f"{path}: cannot read the list of words to keep: {exc}") from None
+    words = data.get("keep") if isinstance(data, dict) else None
+    if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
+        raise DataFileError(f"{path}: expected `keep:` followed by a list of words")
+    return frozenset(w.strip().lower() for w in words)
