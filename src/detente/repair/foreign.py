@@ -157,9 +157,6 @@ class ForeignWords:
         self._table: ForeignTable = load_foreign_words(
             words_path or Path(str(data / "foreign_words.yaml")), self._languages)
         self._exonyms = load_exonyms(exonyms_path or Path(str(data / "exonyms.tsv")), self._languages)
-        # wordfreq loads a language's table on first use (~0.2 s each): pay it here, once, not in an article.
-        for language in ("en", *self._languages):
-            vocabulary.zipf("the", language)
         # First word of every exonym → the most words an exonym starting with it has.
         self._exonym_heads: dict[str, int] = {}
         for key in self._exonyms:
@@ -172,6 +169,9 @@ class ForeignWords:
             raise ConfigError(f"unknown source language code(s) {unknown}: expected ISO 639-1 codes such as 'it'")
         self._lingua = [Language.from_iso_code_639_1(getattr(IsoCode639_1, c.upper())) for c in ("en", *languages)]
         self._detector: LanguageDetector | None = None  # built on the first candidate span
+        # wordfreq loads a language's table on first use (~0.2 s each): pay it here, once, not in an article.
+        for language in ("en", *self._languages):
+            vocabulary.zipf("the", language)
         self._lean: dict[str, float] = {}
         self._common: dict[str, bool] = {}
 
