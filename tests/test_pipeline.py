@@ -63,3 +63,21 @@ def test_the_engine_finds_most_of_the_seed_gold(pipeline: Pipeline) -> None:
     report = evaluate(gold, lambda batch: list(pipeline.analyze(batch)))
     assert report.events.tp >= 10, [m.gold_id for m in report.misses]
     assert report.events.precision is not None and report.events.precision >= 0.6
+
+
+def test_repair_finds_the_seed_defects_and_more_events_and_actors(pipeline: Pipeline) -> None:
+    from detente.repair.stage import RepairSettings
+    from detente.settings import Settings
+
+    gold = load_gold(shared_path("gold", "seed-5577dacb.yaml"))
+    unrepaired = Pipeline(Settings(repair=RepairSettings.off()))
+    with_repair = evaluate(gold, lambda batch: list(pipeline.analyze(batch)))
+    without = evaluate(gold, lambda batch: list(unrepaired.analyze(batch)))
+    assert with_repair.repairs_covered.correct == 7  # all seven defects the analyst listed
+    assert with_repair.events.tp > without.events.tp
+
+    [article] = list(read_file(SEED))
+    repaired, plain = pipeline.analyze_one(article), unrepaired.analyze_one(article)  # type: ignore[arg-type]
+    resolved = [sum(1 for m in r.mentions if m.actor is not None and m.actor.id) for r in (repaired, plain)]
+    assert resolved[0] > resolved[1]
+    assert len(repaired.events) > len(plain.events)
