@@ -27,6 +27,8 @@ class Gazetteer:
         countries = cache.get_countries()
         iso3 = {code: info["iso3"] for code, info in countries.items()}
         self._countries = {info["name"].lower(): info["iso3"] for info in countries.values()}
+        # US states are named as places and as actors ("Russia holds exercises in Alaska").
+        self._regions = {state["name"].lower(): "USA" for state in cache.get_us_states().values()}
         self._cities: dict[str, _City] = {}
         for city in cache.get_cities().values():
             entry = _City(
@@ -49,6 +51,8 @@ class Gazetteer:
             return Place(name, city.country or None, round(city.lat, 4), round(city.lon, 4))
         if key in self._countries:
             return Place(name, self._countries[key], None, None)
+        if key in self._regions:
+            return Place(name, self._regions[key], None, None)
         return None
 
     def country_of(self, name: str) -> str | None:

@@ -37,6 +37,9 @@ def sense_matches(tree: Tree, trigger: Token, sense: Sense) -> bool:
 
 
 def is_passive(tree: Tree, trigger: Token) -> bool:
+    """A passive clause, or a reduced passive relative ("the civilians killed in the strike")."""
+    if trigger.dep == "acl" and trigger.tag == "VBN":
+        return True
     return any(c.dep in PASSIVE_SUBJECT_DEPS or c.dep == "auxpass" for c in tree.children(trigger.i))
 
 
@@ -44,6 +47,9 @@ def actor_tokens(tree: Tree, trigger: Token, sense: Sense) -> list[Token]:
     """The tokens heading the actor phrase(s), following control, coordination and relative clauses."""
     if sense.is_noun:
         return _nominal_actor(tree, trigger, sense)
+    if sense.state:
+        # "Russia and Belarus are allied", "the two armies are intertwined": the subjects relate to each other.
+        return _expand(tree, tree.children(trigger.i, "nsubj", "nsubjpass"))
     if is_passive(tree, trigger):
         for agent in tree.children(trigger.i, "agent"):
             return _expand(tree, tree.children(agent.i, "pobj"))
@@ -55,9 +61,12 @@ def actor_tokens(tree: Tree, trigger: Token, sense: Sense) -> list[Token]:
     if head is None:
         return []
     if trigger.dep == "xcomp":
-        # Object control: "helped Putin to resolve" — Putin resolves; else the subject controls.
-        controllers = tree.children(head.i, "dobj", "dative")
+        # Object control: "helped Putin to resolve" — Putin resolves; else the subject controls, also the
+        # subject of a passive raising verb ("Obama is scheduled to attend", "X is expected to sign").
+        controllers = tree.children(head.i, "dobj", "dative") or tree.children(head.i, "nsubjpass")
         return _expand(tree, controllers) if controllers else actor_tokens(tree, head, sense)
+    if trigger.dep == "acl" and trigger.tag == "VBN":
+        return []  # "10 soldiers killed in Ukraine": the noun is who it happened to, not who did it
     if trigger.dep in {"conj", "advcl"}:
         return actor_tokens(tree, head, sense)
     if trigger.dep in {"relcl", "acl"} and head.pos in {"NOUN", "PROPN", "PRON"}:
@@ -67,7 +76,12 @@ def actor_tokens(tree: Tree, trigger: Token, sense: Sense) -> list[Token]:
 
 def recipient_tokens(tree: Tree, trigger: Token, sense: Sense, actors: list[Token]) -> list[Token]:
     """The first recipient slot (in the sense's order) that names an actor."""
+    head = tree.head(trigger.i)
+    if trigger.dep == "acl" and trigger.tag == "VBN" and head is not None and not sense.is_noun:
+        return [t for t in _expand(tree, [head]) if tree.mention_for(t.i)]  # "soldiers killed" → soldiers
     hosts = [trigger, *(c for c in tree.children(trigger.i) if c.dep in RECIPIENT_HOSTS)]
+    # "advised against travel to Tunisia": a prepositional object can carry the recipient too.
+    hosts += [o for p in tree.children(trigger.i, "prep") for o in tree.children(p.i, "pobj")]
     taken = {t.i for t in actors}
     for slot in sense.recipient_slots:
         for host in hosts:
@@ -100,7 +114,7 @@ def _slot_tokens(tree: Tree, host: Token, slot: str, trigger: Token) -> list[Tok
     if slot == "poss":
         return tree.children(host.i, "poss")
     out: list[Token] = []
-    for prep in tree.children(host.i, "prep"):
+    for prep in tree.children(host.i, "prep", "dative"):  # spaCy marks "give X to Y" as dative
         if prep.text.lower() == slot:
             out.extend(tree.children(prep.i, "pobj"))
     return out
@@ -126,6 +140,14 @@ def _expand(tree: Tree, tokens: list[Token]) -> list[Token]:
     """Coordinated phrases become their conjuncts; "they" or "the parties" become the pair they refer to."""
     out: list[Token] = []
     for token in tokens:
-        plural = tree.plural_antecedent(token.i) if tree.mention_at(token.i) is None else []
-        out.extend(tree.tokens[i] for i in (plural or tree.conjuncts(token.i)))
+        here = tree.mention_at(token.i)
+        # "the two armies" is a role mention with no country: the pair it refers to says who.
+        unplaced = here is None or (here.actor is not None and not here.actor.country)
+        plural = tree.plural_antecedent(token.i) if unplaced else []
+        for i in plural or tree.conjuncts(token.i):
+            out.append(tree.tokens[i])
+            # "The US, Russia, and Switzerland met": a list written as apposition is coordination too.
+            for listed in tree.children(i, "appos"):
+                if here is not None and tree.mention_at(listed.i) is not None:
+                    out.extend(tree.tokens[k] for k in tree.conjuncts(listed.i))
     return out

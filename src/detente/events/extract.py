@@ -17,6 +17,10 @@ from detente.gazetteer import Gazetteer
 from detente.models import Actor, Article, Event, Evidence, Mention, ParsedDoc, Token, content_hash
 
 VERB_POS = frozenset({"VERB"})
+# Verbs that commit to a later act: the act is the event ("pledged to expel", "agreed to lift").
+COMMITMENT_VERBS = frozenset({"agree", "pledge", "promise", "vow", "decide", "undertake"})
+# Event types whose target, when the text names none, is the country where they happen.
+PLACE_TARGETED = frozenset({"ASSAULT", "PROTEST", "MOBILIZE"})
 NOUN_POS = frozenset({"NOUN"})
 
 
@@ -50,12 +54,17 @@ class EventCoder:
         tree = Tree(doc, mentions)
         events: list[Event] = []
         consumed: set[int] = set()
+        found: dict[int, list[_Candidate]] = {}
         for token in doc.tokens:
             if token.i in consumed:
                 continue
-            for candidate in self._candidates(tree, token):
+            candidates = self._candidates(tree, token)
+            if candidates:
                 consumed.update(c.i for c in tree.children(token.i) if c.dep in {"dobj", "nsubjpass"})
-                events.append(self._event(tree, candidate, article))
+                found[token.i] = candidates
+        for trigger, candidates in found.items():
+            if not _redundant(tree, trigger, found):
+                events.extend(self._event(tree, c, article) for c in candidates)
         return _merge_duplicates(events)
 
     def _candidates(self, tree: Tree, token: Token) -> list[_Candidate]:
@@ -82,7 +91,11 @@ class EventCoder:
                 [_Candidate(token, sense, None, r, False, False) for r in recipients] if passive_without_agent else []
             )
         if not recipients and sense.reciprocal and len(actors) >= 2:
-            return [_Candidate(token, sense, actors[0], actors[1], True, False)]
+            # "The US, Russia and Switzerland met": every pair met.
+            distinct = _distinct(actors)
+            return [
+                _Candidate(token, sense, a, b, True, False) for k, a in enumerate(distinct) for b in distinct[k + 1 :]
+            ] or [_Candidate(token, sense, actors[0], actors[1], True, False)]
         if not recipients:
             return [_Candidate(token, sense, a, None, False, sense.own_government) for a in _distinct(actors)]
         return [
@@ -107,6 +120,9 @@ class EventCoder:
         evidence = _evidence(tree, candidate)
         when = event_when(tree, trigger, article.date, dateparse=self.dateparse)
         where = event_place(tree, trigger, self.gazetteer) if self.gazetteer else None
+        if recipient is None and where is not None and where.country and code.plover in PLACE_TARGETED:
+            # CAMEO convention: an attack or protest with no named target is aimed at the country it is in.
+            recipient = Actor(where.country, None, where.country, None, where.name, "place")
         return Event(
             id=content_hash(article.id, str(trigger.i), _key(actor), _key(recipient), code.code),
             actor=actor,
@@ -126,6 +142,18 @@ class EventCoder:
             confidence=_confidence(candidate, actor, recipient),
             trigger=trigger.text,
         )
+
+
+def _redundant(tree: Tree, trigger: int, found: dict[int, list[_Candidate]]) -> bool:
+    """One event per act: "agreed to lift the sanctions" is the lifting (its commitment is the modality);
+    "asked Obama to help Iran" is the request, not the help."""
+    token = tree.tokens[trigger]
+    head = tree.head(trigger)
+    if token.lemma.lower() in COMMITMENT_VERBS and any(c.i in found for c in tree.children(trigger, "xcomp")):
+        return True
+    if token.dep == "xcomp" and head is not None and head.i in found:
+        return any(c.sense.cameo[:2] in {"02", "10", "17"} for c in found[head.i])  # requested, demanded, forced
+    return False
 
 
 def _verb_tagged_as_noun(tree: Tree, token: Token) -> bool:

@@ -28,7 +28,18 @@ DEFAULT_RECIPIENT_SLOTS: tuple[str, ...] = (
     "for",
     "from",
 )
-_KNOWN_KEYS = {"verb", "noun", "cameo", "object", "prep", "recipient", "reciprocal", "own_government", "reverse"}
+_KNOWN_KEYS = {
+    "verb",
+    "noun",
+    "cameo",
+    "object",
+    "prep",
+    "recipient",
+    "reciprocal",
+    "own_government",
+    "reverse",
+    "state",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +55,7 @@ class Sense:
     reciprocal: bool
     own_government: bool
     reverse: bool  # "X received weapons from Y": the recipient slot holds the real actor
+    state: bool = False  # "the two armies are intertwined": a relation of its (passive or copular) subjects
 
     @property
     def specificity(self) -> int:
@@ -110,4 +122,5 @@ def _sense(entry: Any, index: int, source: Path, codes: CodeTable) -> Sense:
         reciprocal=bool(entry.get("reciprocal", False)),
         own_government=bool(entry.get("own_government", False)),
         reverse=bool(entry.get("reverse", False)),
+        state=bool(entry.get("state", False)),
     )

@@ -35,7 +35,27 @@ HEDGE_WORDS = frozenset(
         "supposedly",
     }
 )
-INTENT_VERBS = frozenset({"want", "plan", "intend", "aim", "seek", "hope", "expect", "prepare", "dream", "wish"})
+INTENT_VERBS = frozenset(
+    {
+        "want",
+        "plan",
+        "intend",
+        "aim",
+        "seek",
+        "hope",
+        "expect",
+        "prepare",
+        "dream",
+        "wish",
+        "agree",
+        "pledge",
+        "promise",
+        "vow",
+        "decide",
+        "undertake",
+        "schedule",
+    }
+)
 SPEECH_VERBS = frozenset(
     {
         "say",
