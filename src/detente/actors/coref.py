@@ -3,9 +3,14 @@
 1. Leader descriptions: a country's role phrase headed by a leader noun ("the Belarusian dictator",
    "the Minsk dictator", "the Kremlin leader") becomes the person who held that country's top office
    on the article's date, when the dictionary knows exactly one such person.
-2. Personal pronouns (he, him, his, she, her, himself, herself) link to the most salient earlier
-   person: subjects before other mentions, the same sentence before earlier ones, nearer before
-   farther; a pronoun never links to a co-argument of its own verb ("Putin will thank him").
+2. Bare descriptions (descriptions.py): "the tsar", "the president", "the rebel"/"a rebel" become the one
+   person the recent context allows (an office holder named nearby; a mutiny's leader).
+3. Personal pronouns (he, him, his, she, her, himself, herself) link to the most salient earlier
+   person: nearer sentences first; within a distance, the subject of the main clause or of the
+   pronoun's own clause, then other subjects, then other mentions; nearer before farther. Binding:
+   a pronoun never links to a co-argument of its own verb or to the controller of its non-finite
+   clause ("Putin will thank him", "Lukashenko will be able to use him"), nor to a person named
+   inside its own clause after it ("he does not talk to Prigozhin").
 """
 
 from __future__ import annotations
@@ -13,53 +18,20 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 
+from detente.actors.descriptions import (
+    LEADER_NOUNS,
+    TOP_TITLES,
+    clause_verb,
+    co_arguments,
+    in_domain,
+    resolve_descriptions,
+    titles_for,
+    top_official,
+)
 from detente.actors.dictionary import ActorDictionary
 from detente.actors.spans import ResolveContext
 from detente.models import Actor, Mention, ParsedDoc, Token
 
-LEADER_NOUNS = frozenset(
-    {
-        "dictator",
-        "president",
-        "leader",
-        "strongman",
-        "autocrat",
-        "ruler",
-        "despot",
-        "head",
-        "premier",
-        "chancellor",
-        "monarch",
-        "king",
-        "emir",
-        "sultan",
-        "tsar",
-        "czar",
-        "minister",
-        "secretary",
-    }
-)
-# For a generic leader noun ("dictator", "leader", "strongman"): the offices that lead, most powerful first.
-TOP_TITLES = (
-    "supreme leader",
-    "president",
-    "acting president",
-    "king",
-    "emir",
-    "sultan",
-    "chancellor",
-    "prime minister",
-)
-# A specific noun names its own office: "the German chancellor", "the Indian president".
-TITLES_BY_NOUN = {
-    "president": ("president", "acting president", "federal president", "president of the republic", "state president"),
-    "chancellor": ("chancellor",),
-    "premier": ("premier", "prime minister"),
-    "king": ("king", "monarch"),
-    "monarch": ("monarch", "king"),
-    "emir": ("emir",),
-    "sultan": ("sultan",),
-}
 PERSONAL_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "himself", "herself", "hers"})
 REFLEXIVES = frozenset({"himself", "herself"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})

@@ -36,9 +36,14 @@ def sense_matches(tree: Tree, trigger: Token, sense: Sense) -> bool:
     return not sense.objects or bool(sense.objects & object_lemmas(tree, trigger))
 
 
+def _reduced_passive(tree: Tree, trigger: Token) -> bool:
+    """ "the civilians imprisoned for ...", "10 soldiers killed in Ukraine": a participle modifying a noun."""
+    return trigger.dep == "acl" and trigger.tag in {"VBN", "VBD"} and not tree.children(trigger.i, "nsubj")
+
+
 def is_passive(tree: Tree, trigger: Token) -> bool:
     """A passive clause, or a reduced passive relative ("the civilians killed in the strike")."""
-    if trigger.dep == "acl" and trigger.tag == "VBN":
+    if _reduced_passive(tree, trigger):
         return True
     return any(c.dep in PASSIVE_SUBJECT_DEPS or c.dep == "auxpass" for c in tree.children(trigger.i))
 
@@ -65,7 +70,7 @@ def actor_tokens(tree: Tree, trigger: Token, sense: Sense) -> list[Token]:
         # subject of a passive raising verb ("Obama is scheduled to attend", "X is expected to sign").
         controllers = tree.children(head.i, "dobj", "dative") or tree.children(head.i, "nsubjpass")
         return _expand(tree, controllers) if controllers else actor_tokens(tree, head, sense)
-    if trigger.dep == "acl" and trigger.tag == "VBN":
+    if _reduced_passive(tree, trigger):
         return []  # "10 soldiers killed in Ukraine": the noun is who it happened to, not who did it
     if trigger.dep in {"conj", "advcl"}:
         return actor_tokens(tree, head, sense)
@@ -77,7 +82,7 @@ def actor_tokens(tree: Tree, trigger: Token, sense: Sense) -> list[Token]:
 def recipient_tokens(tree: Tree, trigger: Token, sense: Sense, actors: list[Token]) -> list[Token]:
     """The first recipient slot (in the sense's order) that names an actor."""
     head = tree.head(trigger.i)
-    if trigger.dep == "acl" and trigger.tag == "VBN" and head is not None and not sense.is_noun:
+    if _reduced_passive(tree, trigger) and head is not None and not sense.is_noun:
         return [t for t in _expand(tree, [head]) if tree.mention_for(t.i)]  # "soldiers killed" → soldiers
     hosts = [trigger, *(c for c in tree.children(trigger.i) if c.dep in RECIPIENT_HOSTS)]
     # "advised against travel to Tunisia": a prepositional object can carry the recipient too.
@@ -148,6 +153,8 @@ def _expand(tree: Tree, tokens: list[Token]) -> list[Token]:
             out.append(tree.tokens[i])
             # "The US, Russia, and Switzerland met": a list written as apposition is coordination too.
             for listed in tree.children(i, "appos"):
-                if here is not None and tree.mention_at(listed.i) is not None:
+                # Only a list ("A, B, and C"), not a description ("the US commander, General Petraeus").
+                listed_on = tree.children(listed.i, "conj")
+                if here is not None and listed_on and tree.mention_at(listed.i) is not None:
                     out.extend(tree.tokens[k] for k in tree.conjuncts(listed.i))
     return out

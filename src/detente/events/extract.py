@@ -17,6 +17,9 @@ from detente.gazetteer import Gazetteer
 from detente.models import Actor, Article, Event, Evidence, Mention, ParsedDoc, Token, content_hash
 
 VERB_POS = frozenset({"VERB"})
+# "wants to attack", "vows to impose sanctions": intentions of force or punishment are threats.
+THREAT_INTENTS = frozenset({"want", "plan", "intend", "vow", "aim", "seek", "prepare"})
+THREAT_CODES = {"ASSAULT": "138", "COERCE": "130", "SANCTION": "1312", "MOBILIZE": "138"}
 # Verbs that commit to a later act: the act is the event ("pledged to expel", "agreed to lift").
 COMMITMENT_VERBS = frozenset({"agree", "pledge", "promise", "vow", "decide", "undertake"})
 # Event types whose target, when the text names none, is the country where they happen.
@@ -69,9 +72,9 @@ class EventCoder:
 
     def _candidates(self, tree: Tree, token: Token) -> list[_Candidate]:
         if token.pos in VERB_POS or _verb_tagged_as_noun(tree, token):
-            senses = self.lexicon.verb_senses(token.lemma)
+            senses = self.lexicon.verb_senses(token.lemma, token.text)
         elif token.pos in NOUN_POS:
-            senses = self.lexicon.noun_senses(token.lemma)
+            senses = self.lexicon.noun_senses(token.lemma, token.text)
         else:
             return []
         sense = next((s for s in senses if sense_matches(tree, token, s)), None)
@@ -109,6 +112,10 @@ class EventCoder:
         trigger, sense = candidate.trigger, candidate.sense
         code = self.codes.get(sense.cameo)
         guess = guess_modality(tree, trigger, nominal=sense.is_noun)
+        threat = THREAT_CODES.get(code.plover) if guess.intent in THREAT_INTENTS else None
+        if threat is not None:
+            # PLOVER: an announced intention to use force is a THREATEN event, not a future ASSAULT.
+            code, guess = self.codes.get(threat), replace(guess, modality="asserted")
         claimed_by = None
         if guess.modality == "claimed" and guess.speaker is not None:
             speaker = tree.mention_for(guess.speaker.i)
@@ -153,6 +160,10 @@ def _redundant(tree: Tree, trigger: int, found: dict[int, list[_Candidate]]) -> 
         return True
     if token.dep == "xcomp" and head is not None and head.i in found:
         return any(c.sense.cameo[:2] in {"02", "10", "17"} for c in found[head.i])  # requested, demanded, forced
+    if token.dep in {"advcl", "xcomp"} and head is not None and head.i in found:
+        # "met ... to discuss": the aim restates the act it serves.
+        own = {c.sense.cameo[:2] for c in found[trigger]}
+        return bool(own & {c.sense.cameo[:2] for c in found[head.i]})
     return False
 
 

@@ -83,11 +83,41 @@ class Lexicon:
             raise DataFileError(f"{source}: expected a mapping with a `senses` list")
         return cls([_sense(entry, index, source, codes) for index, entry in enumerate(data["senses"], 1)])
 
-    def verb_senses(self, lemma: str) -> list[Sense]:
-        return self._verbs.get(lemma.lower(), [])
+    def verb_senses(self, lemma: str, surface: str = "") -> list[Sense]:
+        return _first(self._verbs, lemma, surface)
 
-    def noun_senses(self, lemma: str) -> list[Sense]:
-        return self._nouns.get(lemma.lower(), [])
+    def noun_senses(self, lemma: str, surface: str = "") -> list[Sense]:
+        return _first(self._nouns, lemma, surface)
+
+
+def _first(index: dict[str, list[Sense]], lemma: str, surface: str) -> list[Sense]:
+    """Senses of the lemma, else of a plain de-inflection of the word itself: the statistical
+    lemmatizer sometimes errs ("staged" → "stag"), and a missed trigger is a missed event."""
+    for candidate in (lemma.lower(), *_deinflect(surface.lower())):
+        found = index.get(candidate)
+        if found:
+            return found
+    return []
+
+
+def _deinflect(word: str) -> list[str]:
+    if not word:
+        return []
+    out = [word]
+    for suffix, replacements in (
+        ("ies", ("y",)),
+        ("ied", ("y",)),
+        ("ing", ("", "e")),
+        ("ed", ("", "e")),
+        ("es", ("", "e")),
+        ("s", ("",)),
+    ):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            stem = word[: -len(suffix)]
+            out.extend(stem + r for r in replacements)
+            if len(stem) > 2 and stem[-1] == stem[-2]:
+                out.append(stem[:-1])  # "stopped" → "stop"
+    return out
 
 
 def _sense(entry: Any, index: int, source: Path, codes: CodeTable) -> Sense:

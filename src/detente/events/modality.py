@@ -85,6 +85,7 @@ class ModalityGuess:
     modality: str
     speaker: Token | None = None  # for `claimed`: the subject of the speech verb
     cue: str | None = None
+    intent: str | None = None  # the lemma of a governing intention verb ("wants to attack" → "want")
 
 
 def guess_modality(tree: Tree, trigger: Token, *, nominal: bool = False) -> ModalityGuess:
@@ -102,7 +103,7 @@ def guess_modality(tree: Tree, trigger: Token, *, nominal: bool = False) -> Moda
         if cue:
             return ModalityGuess("hypothetical", cue=cue)
         if token.lemma.lower() in INTENT_VERBS and token is not trigger:
-            return ModalityGuess("future", cue=token.text)
+            return ModalityGuess("future", cue=token.text, intent=token.lemma.lower())
         if _has_aux(tree, token, FUTURE_AUX) or _going_to(tree, token):
             return ModalityGuess("future", cue="will")
         if token is not trigger and token.lemma.lower() in SPEECH_VERBS:
