@@ -6,11 +6,13 @@
 2. Bare descriptions (descriptions.py): "the tsar", "the president", "the rebel"/"a rebel" become the one
    person the recent context allows (an office holder named nearby; a mutiny's leader).
 3. Personal pronouns (he, him, his, she, her, himself, herself) link to the most salient earlier
-   person: nearer sentences first; within a distance, the subject of the main clause or of the
-   pronoun's own clause, then other subjects, then other mentions; nearer before farther. Binding:
+   person: nearer sentences first; within a distance, the subject of the main clause or of a clause
+   containing the pronoun, then other subjects, then other mentions; nearer before farther. Binding:
    a pronoun never links to a co-argument of its own verb or to the controller of its non-finite
    clause ("Putin will thank him", "Lukashenko will be able to use him"), nor to a person named
    inside its own clause after it ("he does not talk to Prigozhin").
+4. Interviews (interview.py): in a text with the question/answer shape, "I"/"me"/"my" and epistemic "we" in
+   the answers are the interviewee the lede introduces.
 """
 
 from __future__ import annotations
@@ -21,7 +23,6 @@ from dataclasses import dataclass, replace
 from detente.actors.descriptions import (
     LEADER_NOUNS,
     TOP_TITLES,
-    clause_verb,
     co_arguments,
     in_domain,
     resolve_descriptions,
@@ -29,12 +30,15 @@ from detente.actors.descriptions import (
     top_official,
 )
 from detente.actors.dictionary import ActorDictionary
+from detente.actors.interview import find_interview, first_person_mentions
 from detente.actors.spans import ResolveContext
 from detente.models import Actor, Mention, ParsedDoc, Token
 
 PERSONAL_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "himself", "herself", "hers"})
+POSSESSIVES = frozenset({"his", "hers"})
 REFLEXIVES = frozenset({"himself", "herself"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+PREDICATE_DEPS = frozenset({"attr", "oprd", "acomp"})
 LOOKBACK_SENTENCES = 3
 
 
@@ -50,7 +54,9 @@ class Coreference:
 
     def __call__(self, ctx: ResolveContext, mentions: list[Mention]) -> list[Mention]:
         resolved = [self._leader(ctx, m) for m in sorted(mentions, key=lambda m: m.token_start)]
-        return _link_pronouns(ctx, resolved)
+        resolved = _link_pronouns(ctx, resolve_descriptions(ctx, resolved))
+        interview = find_interview(ctx.doc, resolved)
+        return resolved if interview is None else first_person_mentions(ctx, resolved, interview)
 
     def _leader(self, ctx: ResolveContext, mention: Mention) -> Mention:
         actor = mention.actor
@@ -59,7 +65,7 @@ class Coreference:
         head = ctx.doc.tokens[mention.head]
         if head.lemma.lower() not in LEADER_NOUNS or actor.id is None:
             return mention
-        titles, specific = _titles_for(ctx.doc, head)
+        titles, specific = titles_for(ctx.doc, head)
         person = self.top_official(actor.id, ctx.date, titles=titles, by_prefix=specific)
         if person is None:
             return mention
@@ -69,51 +75,7 @@ class Coreference:
         self, country: str, date: dt.date, *, titles: tuple[str, ...] = TOP_TITLES, by_prefix: bool = False
     ) -> Actor | None:
         """The one person holding the first of `titles` in the country on `date`."""
-        for title in titles:
-            holders = []
-            for entry in self.dictionary.entries.values():
-                role = entry.role_at(date) if entry.kind == "person" else None
-                if (
-                    role is not None
-                    and _holds(role.title.lower(), title, by_prefix)
-                    and (role.country or entry.country) == country
-                ):
-                    holders.append(entry)
-            if len(holders) == 1:
-                return holders[0].actor_at(date)
-            if holders:
-                return None  # ambiguous: leave the description as the country's government
-        return None
-
-
-MINISTRIES = {
-    "prime": ("prime minister",),
-    "foreign": ("foreign minister", "foreign secretary", "secretary of state"),
-    "defence": ("defence minister", "defence secretary", "secretary of defense", "defense minister"),
-    "defense": ("defense minister", "secretary of defense", "defence minister", "defence secretary"),
-}
-
-
-def _holds(role_title: str, title: str, by_prefix: bool) -> bool:
-    """ "president of India" is a presidency, "vice president" is not; a generic "leader" needs the exact office
-    (the British "chancellor of the exchequer" does not lead Britain)."""
-    return role_title == title or (by_prefix and role_title.startswith(f"{title} of "))
-
-
-def _titles_for(doc: ParsedDoc, head: Token) -> tuple[tuple[str, ...], bool]:
-    """The offices a leader noun names, and whether they are specific ("president") or generic ("leader")."""
-    lemma = head.lemma.lower()
-    modifiers = {t.lemma.lower() for t in doc.tokens if t.head == head.i and t.i != head.i}
-    if lemma == "leader" and "supreme" in modifiers:
-        return ("supreme leader",), True
-    if lemma in {"minister", "secretary"}:
-        for modifier, titles in MINISTRIES.items():
-            if modifier in modifiers:
-                return titles, True
-        return (), True
-    if lemma in TITLES_BY_NOUN:
-        return TITLES_BY_NOUN[lemma], True
-    return TOP_TITLES, False
+        return top_official(self.dictionary, country, date, titles=titles, by_prefix=by_prefix)
 
 
 def _link_pronouns(ctx: ResolveContext, mentions: list[Mention]) -> list[Mention]:
@@ -132,26 +94,96 @@ def _link_pronouns(ctx: ResolveContext, mentions: list[Mention]) -> list[Mention
 
 def _antecedent(doc: ParsedDoc, pronoun: Token, mentions: list[Mention]) -> Mention | None:
     best: tuple[int, int, Mention] | None = None
+    excluded = _bound(doc, pronoun, mentions)
+    above = _ancestors(doc, pronoun)
     for mention in mentions:
         if mention.token_end > pronoun.i or mention.actor is None or mention.actor.kind != "person":
             continue
+        if doc.tokens[mention.head].pos == "PRON" and doc.tokens[mention.head].text.lower() not in PERSONAL_PRONOUNS:
+            continue  # "I", "we" (an interviewee) are never a third person's antecedent
         distance = pronoun.sentence - mention.sentence
-        if distance > LOOKBACK_SENTENCES or not _compatible(doc, pronoun, mention):
+        if distance > LOOKBACK_SENTENCES or _key(mention.actor) in excluded:
             continue
-        subject = doc.tokens[mention.head].dep in SUBJECT_DEPS
-        score = 2 * distance + (0 if subject else 1)
+        if not _reflexive_ok(doc, pronoun, mention):
+            continue
+        score = 3 * distance + _rank(doc, mention, above if distance == 0 else set())
         key = (score, pronoun.i - mention.token_end)
         if best is None or key < best[:2]:
             best = (key[0], key[1], mention)
     return best[2] if best else None
 
 
-def _compatible(doc: ParsedDoc, pronoun: Token, mention: Mention) -> bool:
-    """Binding: a non-reflexive pronoun is not its own verb's subject or object ("Putin thanks him")."""
+def _key(actor: Actor) -> str:
+    return actor.id or f"name:{(actor.name or actor.text or '').casefold()}"
+
+
+def _ancestors(doc: ParsedDoc, token: Token) -> set[int]:
+    found: set[int] = set()
+    current = token
+    while current.head != current.i and current.head not in found and len(found) < 64:
+        found.add(current.head)
+        current = doc.tokens[current.head]
+    return found
+
+
+def _rank(doc: ParsedDoc, mention: Mention, above: set[int]) -> int:
+    """0: subject of the main clause, or of a clause that contains the pronoun ("Trump ... when he takes office");
+    1: another subject; 2: anything else."""
     head = doc.tokens[mention.head]
-    same_verb = head.head == pronoun.head and head.sentence == pronoun.sentence
-    if pronoun.text.lower() in REFLEXIVES:
-        return same_verb or pronoun.sentence == mention.sentence
-    if pronoun.text.lower() == "his" or (pronoun.text.lower() == "her" and pronoun.dep == "poss"):
+    if head.dep not in SUBJECT_DEPS:
+        return 2
+    verb = doc.tokens[head.head]
+    if verb.i in above or _is_main(doc, verb):
+        return 0
+    return 1
+
+
+def _is_main(doc: ParsedDoc, verb: Token) -> bool:
+    """The sentence root, or a verb coordinated with it."""
+    current = verb
+    for _ in range(16):
+        if current.dep == "ROOT" or current.head == current.i:
+            return True
+        if current.dep != "conj":
+            return False
+        current = doc.tokens[current.head]
+    return False
+
+
+def _bound(doc: ParsedDoc, pronoun: Token, mentions: list[Mention]) -> set[str]:
+    """The actors a non-reflexive subject or object pronoun cannot be. Its own verb's other arguments and the
+    controller of its non-finite clause ("Putin thanks him", "Lukashenko will be able to use him"); and
+    (Principle C) a name or description later in its own clause ("he does not have to talk to a rebel"), unless
+    it is a predicate ("he will resign as prime minister") or inside the pronoun's own phrase ("he and his wife")."""
+    word = pronoun.text.lower()
+    if word in POSSESSIVES or word in REFLEXIVES or (word == "her" and pronoun.dep == "poss"):
+        return set()
+    verb = doc.tokens[pronoun.head]
+    arguments = co_arguments(doc, pronoun)
+    found: set[str] = set()
+    for mention in mentions:
+        head = doc.tokens[mention.head]
+        if mention.actor is None or head.sentence != pronoun.sentence or head.i == pronoun.i:
+            continue
+        co_argument = head.i in arguments or head.head == pronoun.head
+        named_later = (mention.token_start > pronoun.i and head.pos != "PRON" and not _predicate(doc, head)
+                       and pronoun.i not in _ancestors(doc, head) and in_domain(doc, head, verb))
+        if co_argument or named_later:
+            found.add(_key(mention.actor))
+    return found
+
+
+def _predicate(doc: ParsedDoc, head: Token) -> bool:
+    """A predicate noun does not refer: "he is the leader", "he will resign as prime minister"."""
+    if head.dep in PREDICATE_DEPS:
         return True
-    return not same_verb
+    governor = doc.tokens[head.head]
+    return head.dep == "pobj" and governor.text.lower() == "as"
+
+
+def _reflexive_ok(doc: ParsedDoc, pronoun: Token, mention: Mention) -> bool:
+    """A reflexive needs an antecedent in its own clause (or at least its sentence)."""
+    if pronoun.text.lower() not in REFLEXIVES:
+        return True
+    head = doc.tokens[mention.head]
+    return head.head == pronoun.head or pronoun.sentence == mention.sentence

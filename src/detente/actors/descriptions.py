@@ -77,7 +77,8 @@ MINISTRIES = {
 }
 
 # ---- bare descriptions ---------------------------------------------------------------------------------------------
-GENERIC_LEADERS = frozenset({"leader", "dictator", "strongman", "autocrat", "ruler", "despot", "tyrant", "tsar", "czar"})
+GENERIC_LEADERS = frozenset(
+    {"leader", "dictator", "strongman", "autocrat", "ruler", "despot", "tyrant", "tsar", "czar"})
 BARE_LEADERS = GENERIC_LEADERS | frozenset(TITLES_BY_NOUN)
 # The offices a generic leader noun may name when the person is already in context.
 HEAD_TITLES = (*TOP_TITLES, "federal president", "president of the republic", "state president", "premier",
@@ -93,8 +94,12 @@ INDEFINITE = frozenset({"a", "an"})
 SPECIFYING_DEPS = frozenset({"amod", "compound", "nmod", "poss", "nummod", "prep", "appos", "acl", "relcl"})
 NOT_REFERRING_DEPS = frozenset({"compound", "amod", "attr", "appos", "acomp", "oprd"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# Without a determiner a leader noun refers only as an argument or a mis-parsed one ("so tsar you appreciate it",
+# machine-translated from "lo zar"): "for president" and "as president" name the office.
+BARE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "advmod", "npadvmod", "dep"})
 OBJECT_DEPS = frozenset({"dobj", "dative", "iobj"})
 LOOKBACK = 3
+CLAUSE_EDGES = frozenset({"conj", "parataxis", "cc", "ccomp", "advcl", "relcl", "acl", "csubj", "csubjpass"})
 
 
 def holds(role_title: str, title: str, by_prefix: bool) -> bool:
@@ -145,18 +150,6 @@ def top_official(dictionary: ActorDictionary, country: str, date: dt.date, *, ti
 
 
 # ---- syntax shared with the pronoun rules ------------------------------------------------------------------------
-def clause_verb(doc: ParsedDoc, token: Token) -> Token:
-    """The nearest verb (or auxiliary heading a clause) that governs the token, else the sentence root."""
-    current = token
-    for _ in range(64):
-        if current.head == current.i:
-            return current
-        current = doc.tokens[current.head]
-        if current.pos in ("VERB", "AUX"):
-            return current
-    return current
-
-
 def co_arguments(doc: ParsedDoc, token: Token) -> set[int]:
     """Tokens that cannot share the token's referent (binding): the subject and objects of its own verb, and the
     controller of a non-finite complement ("Lukashenko will be able to use him": Lukashenko controls "use")."""
@@ -180,14 +173,14 @@ def co_arguments(doc: ParsedDoc, token: Token) -> set[int]:
 
 
 def in_domain(doc: ParsedDoc, token: Token, verb: Token) -> bool:
-    """Whether the token lies in the verb's clause, not crossing into a coordinated or loosely joined clause."""
+    """Whether the token lies in the verb's own clause: reached through arguments, prepositions and non-finite
+    complements ("stoop to talking to a rebel"), not through a finite or coordinated clause (ccomp, advcl, relcl,
+    conj, ...), where a parse error or a long distance makes the rule unsafe."""
     current = token
     for _ in range(64):
         if current.i == verb.i:
             return True
-        if current.head == current.i:
-            return False
-        if current.head == verb.i and current.dep in ("conj", "parataxis", "cc"):
+        if current.head == current.i or current.dep in CLAUSE_EDGES:
             return False
         current = doc.tokens[current.head]
     return False
@@ -251,9 +244,11 @@ def _description_kind(ctx: ResolveContext, token: Token) -> str | None:
         specifying = []  # "the prime minister"
     elif word not in BARE_LEADERS:
         return None
-    if not specifying and all(ctx.norms[t.i] in DEFINITE for t in determiners):
-        return "leader"
-    return None
+    if specifying or not all(ctx.norms[t.i] in DEFINITE for t in determiners):
+        return None
+    if not determiners and token.dep not in BARE_DEPS:
+        return None  # "ran for president", "his term as president": an office, not a person
+    return "leader"
 
 
 def _only_mutiny_compounds(ctx: ResolveContext, specifying: Sequence[Token]) -> bool:

@@ -129,6 +129,16 @@ def evidence_ok(gold: GoldEvent, unit: PredUnit) -> bool:
     return any(want in t for t in unit.texts)
 
 
+def tight_evidence_ok(gold: GoldEvent, unit: PredUnit) -> bool:
+    """The prediction's own evidence span and the gold evidence overlap as text (one holds the other):
+    used first, so two events of one sentence pair with the right gold events."""
+    if gold.evidence is None:
+        return False
+    want = normalize_space(gold.evidence)
+    spans = [normalize_space(e.text) for e in unit.event.evidence]
+    return any(want in span or (span and span in want) for span in spans)
+
+
 def when_ok(gold: GoldWhen, predicted: str | None) -> bool:
     """Does the predicted start fall in the gold interval, at least as finely as the gold says?
 

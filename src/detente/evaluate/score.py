@@ -30,6 +30,7 @@ from detente.evaluate.match import (
     normalize_space,
     orientation,
     pred_units,
+    tight_evidence_ok,
     type_ok,
     when_ok,
 )
@@ -109,7 +110,10 @@ def _score_document(t: _Tally, gold: GoldSet, doc: GoldDocument, result: Analyze
     scored = [k for k, u in enumerate(everything) if gold.scheme == "plover" or u.modality != "negated"]
     units = [everything[k] for k in scored]
     golds = doc.events
-    full = match_pairs(golds, units, _full if gold.scheme == "plover" else _dyad_type)
+    strict = _full if gold.scheme == "plover" else _dyad_type
+    # Pair on the events' own evidence spans first, then on their sentences.
+    tight = match_pairs(golds, units, lambda g, u: strict(g, u) and tight_evidence_ok(g, u))
+    full = match_pairs(golds, units, strict, taken=tight)
     dyad = match_pairs(golds, units, _dyad)
     kind = match_pairs(golds, units, _type)
     t.score("events", len(golds), len(full), len(units))
