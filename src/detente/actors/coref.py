@@ -10,7 +10,8 @@
    containing the pronoun, then other subjects, then other mentions; nearer before farther. Binding:
    a pronoun never links to a co-argument of its own verb or to the controller of its non-finite
    clause ("Putin will thank him", "Lukashenko will be able to use him"), nor to a person named
-   inside its own clause after it ("he does not talk to Prigozhin").
+   inside its own clause after it ("he does not talk to Prigozhin"). Gender stays consistent within the
+   text: once "he" names a person (or "Mr"/"Ms", "King"/"Queen" stands before the name), "she" cannot.
 4. Interviews (interview.py): in a text with the question/answer shape, "I"/"me"/"my" and epistemic "we" in
    the answers are the interviewee the lede introduces.
 """
@@ -36,6 +37,12 @@ from detente.models import Actor, Mention, ParsedDoc, Token
 
 PERSONAL_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "himself", "herself", "hers"})
 POSSESSIVES = frozenset({"his", "hers"})
+FEMININE = frozenset({"she", "her", "hers", "herself"})
+GENDERED_TITLES = {
+    "mr": "m", "sir": "m", "king": "m", "prince": "m", "emir": "m", "sheikh": "m", "pope": "m", "father": "m",
+    "mrs": "f", "ms": "f", "miss": "f", "madam": "f", "dame": "f", "lady": "f", "queen": "f", "princess": "f",
+    "sister": "f",
+}
 REFLEXIVES = frozenset({"himself", "herself"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 PREDICATE_DEPS = frozenset({"attr", "oprd", "acomp"})
@@ -82,34 +89,58 @@ def _link_pronouns(ctx: ResolveContext, mentions: list[Mention]) -> list[Mention
     doc = ctx.doc
     out = list(mentions)
     taken = {i for m in mentions for i in range(m.token_start, m.token_end)}
+    genders = _titled_genders(doc, mentions)
     for token in doc.tokens:
         if token.i in taken or token.pos != "PRON" or token.text.lower() not in PERSONAL_PRONOUNS:
             continue
-        antecedent = _antecedent(doc, token, out)
+        gender = _gender(token)
+        antecedent = _antecedent(doc, token, out, genders)
         if antecedent is not None and antecedent.actor is not None:
             out.append(ctx.mention(token.i, token.i + 1, antecedent.actor, "coref"))
             out.sort(key=lambda m: m.token_start)
+            genders.setdefault(_key(antecedent.actor), gender)
     return out
 
 
-def _antecedent(doc: ParsedDoc, pronoun: Token, mentions: list[Mention]) -> Mention | None:
+def _gender(pronoun: Token) -> str:
+    return "f" if pronoun.text.lower() in FEMININE else "m"
+
+
+def _titled_genders(doc: ParsedDoc, mentions: list[Mention]) -> dict[str, str]:
+    """Gender the text states by a title just before a name ("Mr Sulík", "Ms Murphy", "Queen Rania")."""
+    found: dict[str, str] = {}
+    for mention in mentions:
+        if mention.actor is None or mention.actor.kind != "person" or mention.token_start == 0:
+            continue
+        title = doc.tokens[mention.token_start].text.rstrip(".").lower()
+        before = doc.tokens[mention.token_start - 1].text.rstrip(".").lower()
+        for word in (title, before):
+            if word in GENDERED_TITLES:
+                found.setdefault(_key(mention.actor), GENDERED_TITLES[word])
+                break
+    return found
+
+
+def _antecedent(doc: ParsedDoc, pronoun: Token, mentions: list[Mention], genders: dict[str, str]) -> Mention | None:
     best: tuple[int, int, Mention] | None = None
     excluded = _bound(doc, pronoun, mentions)
     above = _ancestors(doc, pronoun)
+    gender = _gender(pronoun)
     for mention in mentions:
         if mention.token_end > pronoun.i or mention.actor is None or mention.actor.kind != "person":
             continue
         if doc.tokens[mention.head].pos == "PRON" and doc.tokens[mention.head].text.lower() not in PERSONAL_PRONOUNS:
             continue  # "I", "we" (an interviewee) are never a third person's antecedent
         distance = pronoun.sentence - mention.sentence
-        if distance > LOOKBACK_SENTENCES or _key(mention.actor) in excluded:
+        key = _key(mention.actor)
+        if distance > LOOKBACK_SENTENCES or key in excluded or genders.get(key, gender) != gender:
             continue
         if not _reflexive_ok(doc, pronoun, mention):
             continue
         score = 3 * distance + _rank(doc, mention, above if distance == 0 else set())
-        key = (score, pronoun.i - mention.token_end)
-        if best is None or key < best[:2]:
-            best = (key[0], key[1], mention)
+        order = (score, pronoun.i - mention.token_end)
+        if best is None or order < best[:2]:
+            best = (order[0], order[1], mention)
     return best[2] if best else None
 
 
