@@ -58,9 +58,7 @@ class AnchorTable:
         # Longest alternatives first, so the finder prefers "the 2020 belarusian election" to "election".
         sources.sort(key=len, reverse=True)
         self.finder: re.Pattern[str] | None = (
-            re.compile(r"\b(?:the )?(?:" + "|".join(f"(?:{s})" for s in sources) + r")(?![\w-])")
-            if sources
-            else None
+            re.compile(r"\b(?:the )?(?:" + "|".join(f"(?:{s})" for s in sources) + r")(?![\w-])") if sources else None
         )
 
     @staticmethod

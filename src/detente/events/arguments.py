@@ -10,22 +10,54 @@ from detente.models import Mention, Token
 OBJECT_LIKE = frozenset({"dobj", "obj", "nsubjpass", "attr", "oprd", "acomp", "dative", "ccomp", "xcomp", "npadvmod"})
 # Where a sense may find its recipient beyond the trigger itself: its object and object predicates.
 RECIPIENT_HOSTS = frozenset({"dobj", "oprd", "acomp", "ccomp", "nsubjpass"})
-PARTICLE_DEPS = frozenset({"prt", "prep", "agent"})
+PARTICLE_DEPS = frozenset({"prt", "prep", "agent", "advmod"})  # "stepped down" is sometimes an adverb
+ARGUMENT_PREPS = frozenset(
+    {
+        "to",
+        "with",
+        "on",
+        "upon",
+        "against",
+        "for",
+        "of",
+        "in",
+        "into",
+        "at",
+        "from",
+        "over",
+        "toward",
+        "towards",
+        "about",
+        "between",
+        "by",
+        "onto",
+        "out",
+        "off",
+        "up",
+        "down",
+    }
+)
+
+
+def object_tokens(tree: Tree, trigger: Token) -> list[Token]:
+    """The trigger's objects, their compounds and conjuncts, and objects of argument prepositions
+    ("offering Wagner a country FOR ASYLUM", "imposed SANCTIONS", "held TALKS", "came TO X's AID");
+    not circumstances ("airstrikes FOLLOWING failed talks", "ended WITHOUT a deal")."""
+    found: list[Token] = []
+    for child in tree.children(trigger.i):
+        if child.dep in OBJECT_LIKE:
+            found.append(child)
+            found.extend(tree.children(child.i, "compound", "conj"))
+            for prep in tree.children(child.i, "prep"):
+                if prep.text.lower() in ARGUMENT_PREPS:
+                    found.extend(tree.children(prep.i, "pobj"))
+        if child.dep in {"prep", "dative"} and child.text.lower() in ARGUMENT_PREPS:
+            found.extend(tree.children(child.i, "pobj"))
+    return found
 
 
 def object_lemmas(tree: Tree, trigger: Token) -> set[str]:
-    """Lemmas of the trigger's objects, their compounds and their prepositional objects
-    ("offering Wagner a country FOR ASYLUM", "imposed SANCTIONS", "held TALKS")."""
-    lemmas: set[str] = set()
-    for child in tree.children(trigger.i):
-        if child.dep in OBJECT_LIKE:
-            lemmas.add(child.lemma.lower())
-            lemmas.update(t.lemma.lower() for t in tree.children(child.i, "compound", "conj"))
-            for prep in tree.children(child.i, "prep"):
-                lemmas.update(t.lemma.lower() for t in tree.children(prep.i, "pobj"))
-        if child.dep == "prep":
-            lemmas.update(t.lemma.lower() for t in tree.children(child.i, "pobj"))
-    return lemmas
+    return {t.lemma.lower() for t in object_tokens(tree, trigger)}
 
 
 def sense_matches(tree: Tree, trigger: Token, sense: Sense) -> bool:
@@ -127,8 +159,17 @@ def _slot_tokens(tree: Tree, host: Token, slot: str, trigger: Token) -> list[Tok
 
 def _nominal_actor(tree: Tree, noun: Token, sense: Sense) -> list[Token]:
     """ "Prigozhin's rebellion", "the rebellion of Prigozhin", "Israeli tank shelling"."""
-    for child in tree.children(noun.i, "poss"):
-        return _expand(tree, [child])
+    # "Navalny's arrest": where the lexicon lists the possessor as a recipient slot, it is not the actor.
+    if "poss" not in sense.recipient_slots:
+        for child in tree.children(noun.i, "poss"):
+            return _expand(tree, [child])
+    if sense.reciprocal:
+        # "talks between Russia and Ukraine", "a ceasefire between Israel and Hamas": the pair acts together.
+        for prep in tree.children(noun.i, "prep"):
+            if prep.text.lower() == "between":
+                pair = [t for t in _expand(tree, tree.children(prep.i, "pobj")) if tree.mention_for(t.i)]
+                if len(pair) >= 2:
+                    return pair
     actor_preps = {"by"} if "of" in sense.recipient_slots else {"of", "by"}
     for prep in tree.children(noun.i, "prep", "agent"):
         if prep.text.lower() in actor_preps:
@@ -136,8 +177,9 @@ def _nominal_actor(tree: Tree, noun: Token, sense: Sense) -> list[Token]:
             objects = tree.children(prep.i, "pobj") or [
                 s for c in tree.children(prep.i, "pcomp") for s in tree.children(c.i, "nsubj")
             ]
-            if objects:
-                return _expand(tree, objects)
+            named = [t for t in _expand(tree, objects) if tree.mention_for(t.i)]
+            if named:
+                return named  # "the deployment of troops" names nobody: fall back to "Russian" below
     return [c for c in tree.children(noun.i, "amod", "compound") if tree.mention_at(c.i)]
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
-from detente.events.arguments import actor_tokens, is_passive, recipient_tokens, sense_matches
+from detente.events.arguments import actor_tokens, is_passive, object_tokens, recipient_tokens, sense_matches
 from detente.events.codes import CodeTable
 from detente.events.lexicon import Lexicon, Sense
 from detente.events.modality import guess_modality
@@ -63,7 +63,8 @@ class EventCoder:
                 continue
             candidates = self._candidates(tree, token)
             if candidates:
-                consumed.update(c.i for c in tree.children(token.i) if c.dep in {"dobj", "nsubjpass"})
+                # The nouns that made the sense match are part of this event, not events of their own.
+                consumed.update(t.i for t in object_tokens(tree, token))
                 found[token.i] = candidates
         for trigger, candidates in found.items():
             if not _redundant(tree, trigger, found):
@@ -80,8 +81,9 @@ class EventCoder:
         sense = next((s for s in senses if sense_matches(tree, token, s)), None)
         if sense is None:
             return []
-        actors = [m for t in actor_tokens(tree, token, sense) if (m := tree.mention_for(t.i))]
-        recipients = [m for t in recipient_tokens(tree, token, sense, []) if (m := tree.mention_for(t.i))]
+        actor_heads = actor_tokens(tree, token, sense)
+        actors = [m for t in actor_heads if (m := tree.mention_for(t.i))]
+        recipients = [m for t in recipient_tokens(tree, token, sense, actor_heads) if (m := tree.mention_for(t.i))]
         recipients = [r for r in recipients if all(r is not a for a in actors)]
         if sense.reverse:
             actors, recipients = recipients, actors
@@ -112,7 +114,7 @@ class EventCoder:
         trigger, sense = candidate.trigger, candidate.sense
         code = self.codes.get(sense.cameo)
         guess = guess_modality(tree, trigger, nominal=sense.is_noun)
-        threat = THREAT_CODES.get(code.plover) if guess.intent in THREAT_INTENTS else None
+        threat = THREAT_CODES.get(code.plover) if guess.intent in THREAT_INTENTS and guess.intent_now else None
         if threat is not None:
             # PLOVER: an announced intention to use force is a THREATEN event, not a future ASSAULT.
             code, guess = self.codes.get(threat), replace(guess, modality="asserted")

@@ -86,6 +86,7 @@ class ModalityGuess:
     speaker: Token | None = None  # for `claimed`: the subject of the speech verb
     cue: str | None = None
     intent: str | None = None  # the lemma of a governing intention verb ("wants to attack" → "want")
+    intent_now: bool = False  # the intention is present or future ("wants to"), not past ("planned to")
 
 
 def guess_modality(tree: Tree, trigger: Token, *, nominal: bool = False) -> ModalityGuess:
@@ -103,7 +104,8 @@ def guess_modality(tree: Tree, trigger: Token, *, nominal: bool = False) -> Moda
         if cue:
             return ModalityGuess("hypothetical", cue=cue)
         if token.lemma.lower() in INTENT_VERBS and token is not trigger:
-            return ModalityGuess("future", cue=token.text, intent=token.lemma.lower())
+            now = token.tag in {"VBZ", "VBP", "VB"} and not _has_aux(tree, token, frozenset({"did", "had"}))
+            return ModalityGuess("future", cue=token.text, intent=token.lemma.lower(), intent_now=now)
         if _has_aux(tree, token, FUTURE_AUX) or _going_to(tree, token):
             return ModalityGuess("future", cue="will")
         if token is not trigger and token.lemma.lower() in SPEECH_VERBS:

@@ -43,14 +43,47 @@ _MONTHS.update({name.lower(): index for index, name in enumerate(calendar.month_
 _MONTHS["sept"] = 9
 _WEEKDAYS = {name.lower(): index for index, name in enumerate(calendar.day_name)}
 _NUMBERS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
-    "fifty": 50, "a couple of": 2, "couple of": 2, "a few": 3, "few": 3, "some": 3, "several": 5, "many": 10,
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "a couple of": 2,
+    "couple of": 2,
+    "a few": 3,
+    "few": 3,
+    "some": 3,
+    "several": 5,
+    "many": 10,
 }
 _VAGUE = {"a few": (2, 5), "few": (2, 5), "several": (3, 7), "some": (2, 7), "many": (5, 20)}
 _SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}  # first month (meteorological)
-_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
-             "final": 4, "last": 4}
+_ORDINALS = {
+    "first": 1,
+    "1st": 1,
+    "second": 2,
+    "2nd": 2,
+    "third": 3,
+    "3rd": 3,
+    "fourth": 4,
+    "4th": 4,
+    "final": 4,
+    "last": 4,
+}
 
 # Regex fragments over lower-cased text with single spaces.
 MONTH = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
@@ -60,28 +93,73 @@ YEAR_REF = rf"(?:{YEAR}|this year|last year|next year|the year)"
 DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
 WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 DAYPART = r"(?: (?:morning|afternoon|evening|night))?"
-NUM = r"(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|" \
-      r"fifty|(?:a )?couple of|(?:a )?few|some|several|many)"
+NUM = (
+    r"(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|"
+    r"fifty|(?:a )?couple of|(?:a )?few|some|several|many)"
+)
 PART = r"(?:early|mid|middle|late|the (?:beginning|start|end|middle) of|the (?:first|second|latter) half of)"
 SEASON = r"(?:spring|summer|autumn|fall|winter)"
 PREPOSITIONS = (
-    "in the wake of", "in the aftermath of", "in the run-up to", "in the course of", "ever since", "prior to",
-    "ahead of", "as of", "up to", "since", "after", "following", "before", "until", "till", "by", "from", "in",
-    "on", "at", "during", "throughout", "over", "for", "with", "amid", "amidst", "around", "upon", "within",
+    "in the wake of",
+    "in the aftermath of",
+    "in the run-up to",
+    "in the course of",
+    "ever since",
+    "prior to",
+    "ahead of",
+    "as of",
+    "up to",
+    "since",
+    "after",
+    "following",
+    "before",
+    "until",
+    "till",
+    "by",
+    "from",
+    "in",
+    "on",
+    "at",
+    "during",
+    "throughout",
+    "over",
+    "for",
+    "with",
+    "amid",
+    "amidst",
+    "around",
+    "upon",
+    "within",
     "starting",
 )
 _MODE = {
-    "in the wake of": "since", "in the aftermath of": "since", "ever since": "since", "since": "since",
-    "after": "since", "following": "since", "from": "since", "starting": "since",
-    "in the run-up to": "until", "prior to": "until", "ahead of": "until", "up to": "until", "before": "until",
-    "until": "until", "till": "until", "by": "until",
-    "for": "span", "over": "over",
-    "with": "around", "upon": "around", "on": "around", "at": "around",
+    "in the wake of": "since",
+    "in the aftermath of": "since",
+    "ever since": "since",
+    "since": "since",
+    "after": "since",
+    "following": "since",
+    "from": "since",
+    "starting": "since",
+    "in the run-up to": "until",
+    "prior to": "until",
+    "ahead of": "until",
+    "up to": "until",
+    "before": "until",
+    "until": "until",
+    "till": "until",
+    "by": "until",
+    "for": "span",
+    "over": "over",
+    "with": "around",
+    "upon": "around",
+    "on": "around",
+    "at": "around",
 }
 
 _R = {
     "day_word": rf"(?:(?:the day (?:before|after) )?(?:yesterday|tomorrow){DAYPART}|today|tonight|"
-                r"this (?:morning|afternoon|evening)|last night|(?:earlier|later) today)",
+    r"this (?:morning|afternoon|evening)|last night|(?:earlier|later) today)",
     "weekday": rf"(?:(last|this|next|past|on) )?({WEEKDAY}){DAYPART}",
     "iso": rf"({YEAR})-(\d\d)-(\d\d)",
     "dmy": rf"(?:{WEEKDAY},? )?(?:the )?({DAY}) (?:of )?({MONTH_ANY})(?:,? ({YEAR}))?",
@@ -90,19 +168,19 @@ _R = {
     "part_year": rf"({PART})[- ]?({YEAR_REF})",
     "part_rel": r"(earlier|later) this (week|month|year)",
     "quarter": rf"(this|last|next|the previous|the current|the coming) quarter|"
-               rf"(?:the )?({'|'.join(_ORDINALS)}) quarter(?: of ({YEAR_REF}))?|q([1-4])(?:,? ({YEAR}))?|"
-               rf"({YEAR}),? q([1-4])",
+    rf"(?:the )?({'|'.join(_ORDINALS)}) quarter(?: of ({YEAR_REF}))?|q([1-4])(?:,? ({YEAR}))?|"
+    rf"({YEAR}),? q([1-4])",
     # Two-digit decades only as "the 90s", "'90s", "the early 90s" ("in his 20s" is an age).
     "decade": r"(?:the )?(?:(early|mid|late)[- ]?|(first|second|latter) half of (?:the )?)?"
-              r"('\d0|1[5-9]\d0|20\d0|(?<=the )\d0|(?<=mid-)\d0|(?<=late )\d0|(?<=early )\d0)'?s",
+    r"('\d0|1[5-9]\d0|20\d0|(?<=the )\d0|(?<=mid-)\d0|(?<=late )\d0|(?<=early )\d0)'?s",
     "season": rf"(?:(early|mid|late|this|last|next|the)[- ])?(?:the )?({SEASON})"
-              rf"(?: (?:of )?({YEAR}(?:[-/]\d\d)?|this year|last year|next year))?",
+    rf"(?: (?:of )?({YEAR}(?:[-/]\d\d)?|this year|last year|next year))?",
     "month": rf"(?:({PART})[- ]?)?({MONTH})(?:,? (?:of )?({YEAR_REF}))?",
     "relative": r"(?:the )?(last|this|next|past|previous|coming|current) (week|month|year|weekend|decade)",
     "weekend": r"(?:the )?weekend",
     "ago": rf"({NUM}) (day|week|month|year|decade)s? (?:ago|earlier|before)",
     "recent": rf"(?:the )?(?:(?:recent|last|past|previous|preceding)(?: ({NUM}))?|recent) "
-              r"(day|week|month|year|decade)s",
+    r"(day|week|month|year|decade)s",
     "duration": rf"(?:({NUM}) )?(day|week|month|year|decade)s",
     "year": rf"(?:the )?(?:year )?({YEAR})",
 }
@@ -116,12 +194,26 @@ FINDER = re.compile(
     r"\b(?:"
     + "|".join(
         [
-            _R["iso"], _R["dmy"], _R["mdy"], _R["year_range"], _R["part_year"], _R["part_rel"], _R["quarter"],
-            _R["decade"], _R["ago"], _R["recent"], _R["relative"], _R["day_word"], _R["weekday"],
+            _R["iso"],
+            _R["dmy"],
+            _R["mdy"],
+            _R["year_range"],
+            _R["part_year"],
+            _R["part_rel"],
+            _R["quarter"],
+            _R["decade"],
+            _R["ago"],
+            _R["recent"],
+            _R["relative"],
+            _R["day_word"],
+            _R["weekday"],
             rf"(?:(?:early|mid|late|this|last|next|the)[- ](?:the )?){SEASON}(?: (?:of )?{YEAR}|{_NOT_OF})",
             rf"{SEASON} (?:of )?{YEAR}",
             rf"(?:(?<=\bin )|(?<=\bduring )|(?<=\bsince )|(?<=\bby )|(?<=\buntil )){SEASON}{_NOT_OF}",
-            _R["month"], _R["weekend"], _R["duration"], _R["year"],
+            _R["month"],
+            _R["weekend"],
+            _R["duration"],
+            _R["year"],
         ]
     )
     + r")(?![\w-])"
@@ -163,8 +255,15 @@ def normalise(
     `context`: words of the article, for anchors named vaguely ("the outbreak of war"). `future`: the
     event lies ahead, so "on Friday" is the next Friday rather than the last.
     """
-    reading = read_time(text, published, dateparse=dateparse, sentence_words=context, article_words=context,
-                   future=future, anchors=anchors)
+    reading = read_time(
+        text,
+        published,
+        dateparse=dateparse,
+        sentence_words=context,
+        article_words=context,
+        future=future,
+        anchors=anchors,
+    )
     return reading.when if reading else None
 
 
@@ -234,7 +333,7 @@ def _with_text(when: When, text: str) -> When:
 
 def _clean(text: str) -> str:
     phrase = " ".join(text.lower().replace("’", "'").replace("‘", "'").split())
-    return phrase.strip(" ,.;:()[]\"“”")
+    return phrase.strip(' ,.;:()[]"“”')
 
 
 def _granularity(iso: str) -> str:
@@ -324,7 +423,7 @@ def _day_month(day: str, month: str, year: str | None, published: dt.date, futur
     if year:
         found = _date(int(year), mo, d)
         return _day(found) if found else None
-    for shift in ((0, 1) if future else (0, -1)):
+    for shift in (0, 1) if future else (0, -1):
         found = _date(published.year + shift, mo, d)
         if found and (found >= published if future else found <= published):
             return _day(found)
@@ -346,8 +445,18 @@ def _year_range(m: re.Match[str], published: dt.date, future: bool) -> When | No
     return When(first, last, "years", None) if last > first else None
 
 
-_THIRDS = {"early": (1, 4), "beginning": (1, 4), "start": (1, 4), "mid": (5, 8), "middle": (5, 8),
-           "late": (9, 12), "end": (9, 12), "first": (1, 6), "second": (7, 12), "latter": (7, 12)}
+_THIRDS = {
+    "early": (1, 4),
+    "beginning": (1, 4),
+    "start": (1, 4),
+    "mid": (5, 8),
+    "middle": (5, 8),
+    "late": (9, 12),
+    "end": (9, 12),
+    "first": (1, 6),
+    "second": (7, 12),
+    "latter": (7, 12),
+}
 
 
 def _part_key(part: str) -> str:
@@ -370,11 +479,17 @@ def _part_rel(m: re.Match[str], published: dt.date, future: bool) -> When:
         return _span(monday, published, "week") if earlier else _span(published, monday + dt.timedelta(6), "week")
     if unit == "month":
         month = f"{published.year:04d}-{published.month:02d}"
-        return When(month, published.isoformat(), "month", None) if earlier else When(
-            published.isoformat(), month, "month", None)
+        return (
+            When(month, published.isoformat(), "month", None)
+            if earlier
+            else When(published.isoformat(), month, "month", None)
+        )
     year = str(published.year)
-    return When(year, published.isoformat(), "year", None) if earlier else When(
-        f"{published.year:04d}-{published.month:02d}", year, "year", None)
+    return (
+        When(year, published.isoformat(), "year", None)
+        if earlier
+        else When(f"{published.year:04d}-{published.month:02d}", year, "year", None)
+    )
 
 
 def _quarter(m: re.Match[str], published: dt.date, future: bool) -> When | None:
@@ -406,8 +521,9 @@ def _decade(m: re.Match[str], published: dt.date, future: bool) -> When:
     part = m.group(1) or m.group(2)
     if part is None:
         return When(str(start), str(start + 9), "decade", None)
-    first, last = {"early": (0, 3), "mid": (3, 6), "late": (6, 9), "first": (0, 4), "second": (5, 9),
-                   "latter": (5, 9)}[part]
+    first, last = {"early": (0, 3), "mid": (3, 6), "late": (6, 9), "first": (0, 4), "second": (5, 9), "latter": (5, 9)}[
+        part
+    ]
     return When(str(start + first), str(start + last), "years", None)
 
 
@@ -454,9 +570,18 @@ def _month(m: re.Match[str], published: dt.date, future: bool) -> When | None:
         return _months(year, month, year, month, "month")
     last_day = calendar.monthrange(year, month)[1]
     key = _part_key(part)
-    first, last = {"early": (1, 10), "beginning": (1, 10), "start": (1, 10), "mid": (11, 20), "middle": (11, 20),
-                   "late": (21, last_day), "end": (21, last_day), "first": (1, 15),
-                   "second": (16, last_day), "latter": (16, last_day)}[key]
+    first, last = {
+        "early": (1, 10),
+        "beginning": (1, 10),
+        "start": (1, 10),
+        "mid": (11, 20),
+        "middle": (11, 20),
+        "late": (21, last_day),
+        "end": (21, last_day),
+        "first": (1, 15),
+        "second": (16, last_day),
+        "latter": (16, last_day),
+    }[key]
     return _span(dt.date(year, month, first), dt.date(year, month, last), "week")
 
 
@@ -503,13 +628,19 @@ def _relative(m: re.Match[str], published: dt.date, future: bool) -> When:
         year, month = _shift(published.year, published.month, shift)
         if shift == 0:
             iso = f"{year:04d}-{month:02d}"
-            return When(published.isoformat(), iso, "month", None) if future else When(
-                iso, published.isoformat(), "month", None)
+            return (
+                When(published.isoformat(), iso, "month", None)
+                if future
+                else When(iso, published.isoformat(), "month", None)
+            )
         return _months(year, month, year, month, "month")
     year = published.year + shift
     if shift == 0:
-        return When(published.isoformat(), str(year), "year", None) if future else When(
-            str(year), published.isoformat(), "year", None)
+        return (
+            When(published.isoformat(), str(year), "year", None)
+            if future
+            else When(str(year), published.isoformat(), "year", None)
+        )
     return When(str(year), str(year), "year", None)
 
 
@@ -670,9 +801,12 @@ def event_when(tree: Tree, trigger: Token, published: dt.date, *, dateparse: Any
 def _when_for(tree: Tree, expr: _Expr, trigger: Token, level: int, times: _DocTimes, future: bool) -> When | None:
     if future not in expr.readings:
         expr.readings[future] = read_time(
-            expr.text, times.published, dateparse=times.dateparse,
+            expr.text,
+            times.published,
+            dateparse=times.dateparse,
             sentence_words=times.sentence_words.get(trigger.sentence, frozenset()),
-            article_words=times.article_words, future=future,
+            article_words=times.article_words,
+            future=future,
         )
     reading = expr.readings[future]
     if reading is None:
@@ -845,8 +979,16 @@ def _find(tree: Tree, times: _DocTimes, index: int) -> list[_Expr]:
         first = _with_preposition(text, starts, sentence.token_start, first)
         phrase = text[starts[first - sentence.token_start] : _end_char(text, starts, sentence.token_start, last)]
         written = "".join(t.text + (" " if t.ws else "") for t in doc.tokens[first:last])
-        exprs.append(_Expr(first, last, _span_head(tree, first, last), phrase.strip(), " ".join(written.split()),
-                           _modifies(tree, first, last)))
+        exprs.append(
+            _Expr(
+                first,
+                last,
+                _span_head(tree, first, last),
+                phrase.strip(),
+                " ".join(written.split()),
+                _modifies(tree, first, last),
+            )
+        )
     return exprs
 
 
