@@ -13,7 +13,8 @@
    inside its own clause after it ("he does not talk to Prigozhin"). Gender stays consistent within the
    text: once "he" names a person (or "Mr"/"Ms", "King"/"Queen" stands before the name), "she" cannot.
 4. Interviews (interview.py): in a text with the question/answer shape, "I"/"me"/"my" and epistemic "we" in
-   the answers are the interviewee the lede introduces.
+   the answers are the one answering (the interviewee the lede introduces, or a transcript's speaker label);
+   a speaker is never the antecedent of "he"/"she" in their own answer, nor is a name inside a label.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from detente.actors.descriptions import (
     top_official,
 )
 from detente.actors.dictionary import ActorDictionary
-from detente.actors.interview import find_interview, first_person_mentions
+from detente.actors.interview import Interview, find_interview, first_person_mentions
 from detente.actors.spans import ResolveContext
 from detente.models import Actor, Mention, ParsedDoc, Token
 
@@ -61,8 +62,9 @@ class Coreference:
 
     def __call__(self, ctx: ResolveContext, mentions: list[Mention]) -> list[Mention]:
         resolved = [self._leader(ctx, m) for m in sorted(mentions, key=lambda m: m.token_start)]
-        resolved = _link_pronouns(ctx, resolve_descriptions(ctx, resolved))
+        resolved = resolve_descriptions(ctx, resolved)
         interview = find_interview(ctx.doc, resolved)
+        resolved = _link_pronouns(ctx, resolved, interview)
         return resolved if interview is None else first_person_mentions(ctx, resolved, interview)
 
     def _leader(self, ctx: ResolveContext, mention: Mention) -> Mention:
@@ -85,7 +87,7 @@ class Coreference:
         return top_official(self.dictionary, country, date, titles=titles, by_prefix=by_prefix)
 
 
-def _link_pronouns(ctx: ResolveContext, mentions: list[Mention]) -> list[Mention]:
+def _link_pronouns(ctx: ResolveContext, mentions: list[Mention], interview: Interview | None = None) -> list[Mention]:
     doc = ctx.doc
     out = list(mentions)
     taken = {i for m in mentions for i in range(m.token_start, m.token_end)}
@@ -94,12 +96,21 @@ def _link_pronouns(ctx: ResolveContext, mentions: list[Mention]) -> list[Mention
         if token.i in taken or token.pos != "PRON" or token.text.lower() not in PERSONAL_PRONOUNS:
             continue
         gender = _gender(token)
-        antecedent = _antecedent(doc, token, out, genders)
+        antecedent = _antecedent(doc, token, _candidates(out, token, interview), genders)
         if antecedent is not None and antecedent.actor is not None:
             out.append(ctx.mention(token.i, token.i + 1, antecedent.actor, "coref"))
             out.sort(key=lambda m: m.token_start)
             genders.setdefault(_key(antecedent.actor), gender)
     return out
+
+
+def _candidates(mentions: list[Mention], pronoun: Token, interview: Interview | None) -> list[Mention]:
+    """In an interview, a speaker label is no antecedent, and nobody speaking calls themself "he" or "she"."""
+    if interview is None:
+        return mentions
+    speaker = interview.speaker_at(pronoun.start)
+    return [m for m in mentions if not interview.in_label(m.start)
+            and not (speaker is not None and m.actor is not None and _key(m.actor) == _key(speaker))]
 
 
 def _gender(pronoun: Token) -> str:

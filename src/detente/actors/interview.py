@@ -59,6 +59,7 @@ class Turn:
     kind: str  # lede | question | answer
     speaker: Actor | None = None
     label: str | None = None  # the paragraph's speaker label, if the transcript has them
+    label_end: int | None = None  # where the label ("((WN))", "Shraibman:") ends in the text
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +81,11 @@ class Interview:
 
     def turn_at(self, offset: int) -> Turn | None:
         return next((t for t in self.turns if t.start <= offset < t.end), None)
+
+    def in_label(self, offset: int) -> bool:
+        """Whether the offset lies inside a speaker label: a name there is structure, not a mention in the talk."""
+        turn = self.turn_at(offset)
+        return turn is not None and turn.label_end is not None and offset < turn.label_end
 
     def in_answer(self, offset: int) -> bool:
         turn = self.turn_at(offset)
@@ -109,7 +115,10 @@ def qa_turns(text: str) -> list[Turn] | None:
     the interview shape, else None. Speakers are not resolved here."""
     spans = paragraphs(text)
     bodies = [text[start:end].strip() for start, end in spans]
-    labels = [_label(body) for body in bodies]
+    found = [_label(body) for body in bodies]
+    labels = [label for label, _ in found]
+    label_ends = [start + len(text[start:end]) - len(text[start:end].lstrip()) + length
+                  for (start, end), (_, length) in zip(spans, found, strict=True)]
     uses: dict[str, list[bool]] = {}
     for label, body in zip(labels, bodies, strict=True):
         if label is not None:
@@ -139,18 +148,20 @@ def qa_turns(text: str) -> list[Turn] | None:
     exchanges = sum(1 for k, after in pairwise(kinds) if k == "question" and after == "answer")
     if exchanges < MIN_EXCHANGES or kinds[0] != "lede":
         return None
-    return [Turn(start, end, kind, label=label)
-            for (start, end), kind, label in zip(spans, kinds, speakers, strict=True)]
+    return [Turn(start, end, kind, label=speaker, label_end=label_end if label in recurring else None)
+            for (start, end), kind, speaker, label, label_end
+            in zip(spans, kinds, speakers, labels, label_ends, strict=True)]
 
 
-def _label(body: str) -> str | None:
+def _label(body: str) -> tuple[str | None, int]:
+    """The speaker label a paragraph starts with, and its length in the paragraph."""
     match = _LABEL.match(body)
     if match is None:
-        return None
+        return None, 0
     label = match.group("paren") or match.group("colon")
     if label is None or label.lower() in ("q", "question", "a", "answer"):
-        return None
-    return label.strip()
+        return None, 0
+    return label.strip(), match.end()
 
 
 def find_interview(doc: ParsedDoc, mentions: Sequence[Mention]) -> Interview | None:
@@ -201,9 +212,9 @@ def _label_speaker(doc: ParsedDoc, mentions: Sequence[Mention], turns: Sequence[
         for mention in mentions:
             inside = position <= mention.start and mention.end <= position + len(label)
             if inside and _may_speak(mention) and mention.actor is not None:
-                return _as_person(mention.actor)
+                return _as_person(mention.actor, label)
     last = label.split()[-1].casefold()
-    found = {_key(m.actor): _as_person(m.actor) for m in mentions if _may_speak(m) and m.actor is not None
+    found = {_key(m.actor): _as_person(m.actor, label) for m in mentions if _may_speak(m) and m.actor is not None
              and (m.actor.name or m.text).split()[-1].casefold() == last}
     exact = [a for a in found.values() if (a.name or "").casefold() == label.casefold()]
     if len(found) == 1 or len(exact) == 1:
@@ -221,8 +232,12 @@ def _may_speak(mention: Mention) -> bool:
                                    and actor.kind == "org" and mention.how == "unknown")
 
 
-def _as_person(actor: Actor) -> Actor:
-    return Actor(actor.id, actor.name, actor.country, actor.sector, None, "person")
+def _as_person(actor: Actor, label: str) -> Actor:
+    """The speaker as a person; an unknown one takes the label's fuller name ("((Jan Nowak))" over "Nowak")."""
+    name = actor.name
+    if actor.id is None and name and label.endswith(name) and len(label) > len(name):
+        name = label
+    return Actor(actor.id, name, actor.country, actor.sector, None, "person")
 
 
 def _interviewee(doc: ParsedDoc, mentions: Sequence[Mention], lede: Sequence[tuple[int, int]],

@@ -55,7 +55,7 @@ class EventCoder:
 
     def extract(self, doc: ParsedDoc, mentions: list[Mention], article: Article) -> list[Event]:
         tree = Tree(doc, mentions)
-        events: list[Event] = []
+        events: list[tuple[str, Event]] = []
         consumed: set[int] = set()
         found: dict[int, list[_Candidate]] = {}
         for token in doc.tokens:
@@ -68,7 +68,8 @@ class EventCoder:
                 found[token.i] = candidates
         for trigger, candidates in found.items():
             if not _redundant(tree, trigger, found):
-                events.extend(self._event(tree, c, article) for c in candidates)
+                lemma = candidates[0].sense.lemma
+                events.extend((lemma, self._event(tree, c, article)) for c in candidates)
         return _merge_duplicates(events)
 
     def _candidates(self, tree: Tree, token: Token) -> list[_Candidate]:
@@ -87,6 +88,8 @@ class EventCoder:
         recipients = [r for r in recipients if all(r is not a for a in actors)]
         if sense.reverse:
             actors, recipients = recipients, actors
+        if sense.needs_recipient and not recipients:
+            return []
         if not actors:
             # A passive with no agent ("sanctions have been imposed on X") keeps an unknown actor.
             passive_without_agent = (
@@ -223,11 +226,13 @@ def _confidence(candidate: _Candidate, actor: Actor | None, recipient: Actor | N
     return round(max(0.05, min(score, 0.95)), 2)
 
 
-def _merge_duplicates(events: list[Event]) -> list[Event]:
-    """The same event stated twice in an article is one event with two evidence spans."""
+def _merge_duplicates(events: list[tuple[str, Event]]) -> list[Event]:
+    """The same event stated twice in an article (same dyad, code, modality, time and word) is one event
+    with two evidence spans; "the armies are intertwined" and "Russia uses Belarus's infrastructure" are two."""
     merged: dict[tuple[str, ...], Event] = {}
-    for event in events:
+    for lemma, event in events:
         key = (
+            lemma,
             _key(event.actor),
             _key(event.recipient),
             event.event,

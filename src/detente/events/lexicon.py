@@ -30,6 +30,7 @@ DEFAULT_RECIPIENT_SLOTS: tuple[str, ...] = (
 )
 _KNOWN_KEYS = {
     "verb",
+    "needs_recipient",
     "noun",
     "cameo",
     "object",
@@ -56,6 +57,7 @@ class Sense:
     own_government: bool
     reverse: bool  # "X received weapons from Y": the recipient slot holds the real actor
     state: bool = False  # "the two armies are intertwined": a relation of its (passive or copular) subjects
+    needs_recipient: bool = False  # "wants Putin to act" is an appeal; "wants peace" is no event
 
     @property
     def specificity(self) -> int:
@@ -153,4 +155,5 @@ def _sense(entry: Any, index: int, source: Path, codes: CodeTable) -> Sense:
         own_government=bool(entry.get("own_government", False)),
         reverse=bool(entry.get("reverse", False)),
         state=bool(entry.get("state", False)),
+        needs_recipient=bool(entry.get("needs_recipient", False)),
     )
