@@ -132,6 +132,15 @@ def recipient_tokens(tree: Tree, trigger: Token, sense: Sense, actors: list[Toke
     return []
 
 
+def affected_by_circumstance(tree: Tree, trigger: Token) -> list[Token]:
+    """ "X's economy is reorienting as sanctions have been imposed": a penalty without a named target, in a
+    clause that explains what happens to X, falls on X (the subject of the clause it explains)."""
+    head = tree.head(trigger.i)
+    if trigger.dep != "advcl" or head is None:
+        return []
+    return [t for t in _expand(tree, tree.children(head.i, "nsubj", "nsubjpass")) if tree.mention_for(t.i)]
+
+
 def mention_of(tree: Tree, token: Token) -> Mention | None:
     return tree.mention_for(token.i)
 

@@ -6,7 +6,14 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
-from detente.events.arguments import actor_tokens, is_passive, object_tokens, recipient_tokens, sense_matches
+from detente.events.arguments import (
+    actor_tokens,
+    affected_by_circumstance,
+    is_passive,
+    object_tokens,
+    recipient_tokens,
+    sense_matches,
+)
 from detente.events.codes import CodeTable
 from detente.events.lexicon import Lexicon, Sense
 from detente.events.modality import guess_modality
@@ -90,6 +97,8 @@ class EventCoder:
             actors, recipients = recipients, actors
         if sense.needs_recipient and not recipients:
             return []
+        if not actors and not recipients and sense.cameo[:2] in {"16", "17"} and is_passive(tree, token):
+            recipients = [m for t in affected_by_circumstance(tree, token) if (m := tree.mention_for(t.i))]
         if not actors:
             # A passive with no agent ("sanctions have been imposed on X") keeps an unknown actor.
             passive_without_agent = (
