@@ -82,3 +82,8 @@ def test_a_mutiny_by_a_group_makes_its_head_the_rebel(pipeline: Pipeline) -> Non
 def test_without_a_mutiny_or_a_rebel_in_context_a_rebel_stays_a_role(pipeline: Pipeline) -> None:
     mentions = analyse(pipeline, "Putin met Shoigu in Moscow. Nobody wanted to negotiate with a rebel.")
     assert not linked(mentions, "a rebel")
+
+
+def test_a_description_is_not_its_own_verbs_other_argument(pipeline: Pipeline) -> None:
+    mentions = analyse(pipeline, "Zelensky spoke in Kyiv. Zelensky met the president on Monday.")
+    assert not linked(mentions, "the president")

@@ -10,8 +10,9 @@
    containing the pronoun, then other subjects, then other mentions; nearer before farther. Binding:
    a pronoun never links to a co-argument of its own verb or to the controller of its non-finite
    clause ("Putin will thank him", "Lukashenko will be able to use him"), nor to a person named
-   inside its own clause after it ("he does not talk to Prigozhin"). Gender stays consistent within the
-   text: once "he" names a person (or "Mr"/"Ms", "King"/"Queen" stands before the name), "she" cannot.
+   inside its own clause after it ("he does not talk to Prigozhin"), nor, inside direct speech, to the
+   speaker (who would say "I"). Gender stays consistent within the text: once "he" names a person (or
+   "Mr"/"Ms", "King"/"Queen" stands before the name), "she" prefers someone else (a penalty, not a ban).
 4. Interviews (interview.py): in a text with the question/answer shape, "I"/"me"/"my" and epistemic "we" in
    the answers are the one answering (the interviewee the lede introduces, or a transcript's speaker label);
    a speaker is never the antecedent of "he"/"she" in their own answer, nor is a name inside a label.
@@ -20,6 +21,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, replace
 
 from detente.actors.descriptions import (
@@ -41,13 +43,16 @@ POSSESSIVES = frozenset({"his", "hers"})
 FEMININE = frozenset({"she", "her", "hers", "herself"})
 GENDERED_TITLES = {
     "mr": "m", "sir": "m", "king": "m", "prince": "m", "emir": "m", "sheikh": "m", "pope": "m", "father": "m",
+    "herr": "m", "monsieur": "m", "señor": "m",
     "mrs": "f", "ms": "f", "miss": "f", "madam": "f", "dame": "f", "lady": "f", "queen": "f", "princess": "f",
-    "sister": "f",
+    "sister": "f", "mme": "f", "mlle": "f", "frau": "f", "señora": "f",
 }
 REFLEXIVES = frozenset({"himself", "herself"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+QUOTED = re.compile(r"\u201c[^\u201d]{1,2000}\u201d|\"[^\"]{1,2000}\"|\u00ab[^\u00bb]{1,2000}\u00bb")
 PREDICATE_DEPS = frozenset({"attr", "oprd", "acomp"})
 LOOKBACK_SENTENCES = 3
+GENDER_PENALTY = 4  # a gender the text contradicts weighs more than a sentence of distance, but never forbids
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,11 +97,12 @@ def _link_pronouns(ctx: ResolveContext, mentions: list[Mention], interview: Inte
     out = list(mentions)
     taken = {i for m in mentions for i in range(m.token_start, m.token_end)}
     genders = _titled_genders(doc, mentions)
+    quotes = [(m.start(), m.end()) for m in QUOTED.finditer(doc.text)]
     for token in doc.tokens:
         if token.i in taken or token.pos != "PRON" or token.text.lower() not in PERSONAL_PRONOUNS:
             continue
         gender = _gender(token)
-        antecedent = _antecedent(doc, token, _candidates(out, token, interview), genders)
+        antecedent = _antecedent(doc, token, _candidates(out, token, interview), genders, quotes)
         if antecedent is not None and antecedent.actor is not None:
             out.append(ctx.mention(token.i, token.i + 1, antecedent.actor, "coref"))
             out.sort(key=lambda m: m.token_start)
@@ -132,9 +138,10 @@ def _titled_genders(doc: ParsedDoc, mentions: list[Mention]) -> dict[str, str]:
     return found
 
 
-def _antecedent(doc: ParsedDoc, pronoun: Token, mentions: list[Mention], genders: dict[str, str]) -> Mention | None:
+def _antecedent(doc: ParsedDoc, pronoun: Token, mentions: list[Mention], genders: dict[str, str],
+                quotes: list[tuple[int, int]]) -> Mention | None:
     best: tuple[int, int, Mention] | None = None
-    excluded = _bound(doc, pronoun, mentions)
+    excluded = _bound(doc, pronoun, mentions) | _quote_speakers(doc, pronoun, mentions, quotes)
     above = _ancestors(doc, pronoun)
     gender = _gender(pronoun)
     for mention in mentions:
@@ -144,11 +151,10 @@ def _antecedent(doc: ParsedDoc, pronoun: Token, mentions: list[Mention], genders
             continue  # "I", "we" (an interviewee) are never a third person's antecedent
         distance = pronoun.sentence - mention.sentence
         key = _key(mention.actor)
-        if distance > LOOKBACK_SENTENCES or key in excluded or genders.get(key, gender) != gender:
+        if distance > LOOKBACK_SENTENCES or key in excluded or not _reflexive_ok(doc, pronoun, mention):
             continue
-        if not _reflexive_ok(doc, pronoun, mention):
-            continue
-        score = 3 * distance + _rank(doc, mention, above if distance == 0 else set())
+        mismatch = GENDER_PENALTY if genders.get(key, gender) != gender else 0
+        score = 3 * distance + _rank(doc, mention, above if distance == 0 else set()) + mismatch
         order = (score, pronoun.i - mention.token_end)
         if best is None or order < best[:2]:
             best = (order[0], order[1], mention)
@@ -190,6 +196,25 @@ def _is_main(doc: ParsedDoc, verb: Token) -> bool:
             return False
         current = doc.tokens[current.head]
     return False
+
+
+def _quote_speakers(doc: ParsedDoc, pronoun: Token, mentions: list[Mention],
+                    quotes: list[tuple[int, int]]) -> set[str]:
+    """Inside direct speech "he"/"she" is not the speaker, who would say "I": the main-clause subject outside the
+    quotation in the sentence where it opens or closes (Morell wrote: "Tony was one of the best. His work ...")."""
+    quote = next(((start, end) for start, end in quotes if start <= pronoun.start < end), None)
+    if quote is None or not doc.text[quote[0] + 1 : quote[0] + 2].isupper():
+        return set()  # a quoted fragment ("she had \"no plans to leave\"") is reported, not direct, speech
+    start, end = quote
+    sentences = {t.sentence for t in doc.tokens if t.start <= start < t.end or t.start < end <= t.end}
+    found = set()
+    for mention in mentions:
+        head = doc.tokens[mention.head]
+        outside = mention.end <= start or mention.start >= end
+        if (mention.actor is not None and outside and mention.sentence in sentences and head.dep in SUBJECT_DEPS
+                and _is_main(doc, doc.tokens[head.head])):
+            found.add(_key(mention.actor))
+    return found
 
 
 def _bound(doc: ParsedDoc, pronoun: Token, mentions: list[Mention]) -> set[str]:

@@ -273,13 +273,20 @@ def _determiner_start(doc: ParsedDoc, token: Token) -> int:
 
 
 def _recent_people(ctx: ResolveContext, token: Token, mentions: Sequence[Mention]) -> list[Mention]:
-    """Resolved person mentions before the token, in this or the previous LOOKBACK sentences, not its co-arguments."""
-    blocked = co_arguments(ctx.doc, token)
+    """Resolved person mentions before the token, in this or the previous LOOKBACK sentences, not naming one of its
+    co-arguments ("Putin met the president": the president is not Putin)."""
+    blocked = _blocked(ctx, token, mentions)
     return [
         m for m in mentions
         if m.actor is not None and m.actor.kind == "person" and m.actor.id is not None
-        and m.token_end <= token.i and token.sentence - m.sentence <= LOOKBACK and m.head not in blocked
+        and m.token_end <= token.i and token.sentence - m.sentence <= LOOKBACK and m.actor.id not in blocked
     ]
+
+
+def _blocked(ctx: ResolveContext, token: Token, mentions: Sequence[Mention]) -> set[str | None]:
+    """The actors of the description's co-arguments: "Zelensky met the president" is not Zelensky."""
+    arguments = co_arguments(ctx.doc, token)
+    return {m.actor.id for m in mentions if m.head in arguments and m.actor is not None}
 
 
 def _leader(ctx: ResolveContext, token: Token, mentions: Sequence[Mention]) -> Actor | None:
@@ -307,8 +314,9 @@ def _leader(ctx: ResolveContext, token: Token, mentions: Sequence[Mention]) -> A
     (country,) = countries
     if country is None:
         return None
-    return top_official(ctx.dictionary, country, ctx.date, titles=TOP_TITLES if generic else titles,
-                        by_prefix=not generic)
+    holder = top_official(ctx.dictionary, country, ctx.date, titles=TOP_TITLES if generic else titles,
+                          by_prefix=not generic)
+    return None if holder is None or holder.id in _blocked(ctx, token, mentions) else holder
 
 
 def _preferred_countries(ctx: ResolveContext, token: Token, mentions: Sequence[Mention]) -> list[set[str]]:
@@ -338,9 +346,9 @@ def _rebel(ctx: ResolveContext, token: Token, mentions: Sequence[Mention],
     for mention in _recent_people(ctx, token, mentions):
         if mention.actor is not None and mention.actor.sector == "REB" and mention.actor.id is not None:
             people[mention.actor.id] = mention.actor
-    blocked = co_arguments(ctx.doc, token)
+    blocked = _blocked(ctx, token, mentions)
     for position, actor in leaders:
-        if position < token.i and position not in blocked and actor.id is not None:
+        if position < token.i and actor.id is not None and actor.id not in blocked:
             people[actor.id] = actor
     if len(people) != 1:
         return None
