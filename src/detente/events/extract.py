@@ -95,6 +95,16 @@ class EventCoder:
         recipients = [r for r in recipients if all(r is not a for a in actors)]
         if sense.reverse:
             actors, recipients = recipients, actors
+        if not recipients and sense.cameo[:2] in {"02", "10", "13"} and not sense.needs_recipient:
+            # "threatened to impose tariffs on Canada", "urged to stop attacks on Gaza": the act's target.
+            for inner in tree.children(token.i, "xcomp"):
+                inner_sense = next(
+                    (s for s in self.lexicon.verb_senses(inner.lemma, inner.text) if sense_matches(tree, inner, s)),
+                    None,
+                )
+                if inner_sense is not None:
+                    heads = recipient_tokens(tree, inner, inner_sense, actor_heads)
+                    recipients = [m for t in heads if (m := tree.mention_for(t.i))]
         if sense.needs_recipient and not recipients:
             return []
         if not actors and not recipients and sense.cameo[:2] in {"16", "17"} and is_passive(tree, token):
@@ -141,6 +151,9 @@ class EventCoder:
         evidence = _evidence(tree, candidate)
         when = event_when(tree, trigger, article.date, dateparse=self.dateparse)
         where = event_place(tree, trigger, self.gazetteer) if self.gazetteer else None
+        if where is not None and where.country:
+            # "Thousands of demonstrators marched in Nairobi": people named only by their role are locals.
+            actor = _placed(actor, where.country)
         if recipient is None and where is not None and where.country and code.plover in PLACE_TARGETED:
             # CAMEO convention: an attack or protest with no named target is aimed at the country it is in.
             recipient = Actor(where.country, None, where.country, None, where.name, "place")
@@ -173,7 +186,8 @@ def _redundant(tree: Tree, trigger: int, found: dict[int, list[_Candidate]]) -> 
     if token.lemma.lower() in COMMITMENT_VERBS and any(c.i in found for c in tree.children(trigger, "xcomp")):
         return True
     if token.dep == "xcomp" and head is not None and head.i in found:
-        return any(c.sense.cameo[:2] in {"02", "10", "17"} for c in found[head.i])  # requested, demanded, forced
+        # requested, demanded, threatened or forced: the act is the content of the event above it
+        return any(c.sense.cameo[:2] in {"02", "10", "13", "17"} for c in found[head.i])
     if token.dep in {"advcl", "xcomp"} and head is not None and head.i in found:
         # "met ... to discuss": the aim restates the act it serves.
         own = {c.sense.cameo[:2] for c in found[trigger]}
@@ -187,6 +201,12 @@ def _verb_tagged_as_noun(tree: Tree, token: Token) -> bool:
         return False
     head = tree.head(token.i)
     return head is not None and head.pos == "VERB" and bool(tree.children(token.i, "dobj"))
+
+
+def _placed(actor: Actor | None, country: str) -> Actor | None:
+    if actor is None or actor.country or actor.kind != "role" or not actor.sector:
+        return actor
+    return replace(actor, id=country, country=country)
 
 
 def _actor_of(mention: Mention | None) -> Actor | None:
