@@ -132,6 +132,15 @@ def recipient_tokens(tree: Tree, trigger: Token, sense: Sense, actors: list[Toke
     return []
 
 
+def infinitive_subjects(tree: Tree, verb: Token) -> list[Token]:
+    """The subject of a "to"-infinitive clause under the verb: "urged Moscow to withdraw" → Moscow."""
+    out: list[Token] = []
+    for clause in tree.children(verb.i, "ccomp", "xcomp"):
+        if any(c.text.lower() == "to" for c in tree.children(clause.i, "aux")):
+            out.extend(tree.children(clause.i, "nsubj"))
+    return out
+
+
 def affected_by_circumstance(tree: Tree, trigger: Token) -> list[Token]:
     """ "X's economy is reorienting as sanctions have been imposed": a penalty without a named target, in a
     clause that explains what happens to X, falls on X (the subject of the clause it explains)."""
@@ -156,6 +165,8 @@ def _slot_tokens(tree: Tree, host: Token, slot: str, trigger: Token) -> list[Tok
                 found = tree.children(verb.i, "dobj")
                 if found:
                     break
+        if not found and slot == "dobj":
+            found = infinitive_subjects(tree, host)  # "wants Putin to attack" (parsed as Putin attacking)
         return found
     if slot == "poss":
         return tree.children(host.i, "poss")

@@ -71,7 +71,7 @@ class EventCoder:
             candidates = self._candidates(tree, token)
             if candidates:
                 # The nouns that made the sense match are part of this event, not events of their own.
-                consumed.update(t.i for t in object_tokens(tree, token))
+                consumed.update(t.i for t in object_tokens(tree, token) if t.pos in {"NOUN", "PROPN", "PRON"})
                 found[token.i] = candidates
         for trigger, candidates in found.items():
             if not _redundant(tree, trigger, found):
@@ -185,7 +185,10 @@ def _redundant(tree: Tree, trigger: int, found: dict[int, list[_Candidate]]) -> 
     head = tree.head(trigger)
     if token.lemma.lower() in COMMITMENT_VERBS and any(c.i in found for c in tree.children(trigger, "xcomp")):
         return True
-    if token.dep == "xcomp" and head is not None and head.i in found:
+    infinitive = token.dep == "xcomp" or (
+        token.dep == "ccomp" and any(c.text.lower() == "to" for c in tree.children(trigger, "aux"))
+    )
+    if infinitive and head is not None and head.i in found:
         # requested, demanded, threatened or forced: the act is the content of the event above it
         return any(c.sense.cameo[:2] in {"02", "10", "13", "17"} for c in found[head.i])
     if token.dep in {"advcl", "xcomp"} and head is not None and head.i in found:

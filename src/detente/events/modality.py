@@ -104,7 +104,9 @@ def guess_modality(tree: Tree, trigger: Token, *, nominal: bool = False) -> Moda
         if cue:
             return ModalityGuess("hypothetical", cue=cue)
         if token.lemma.lower() in INTENT_VERBS and token is not trigger:
-            now = token.tag in {"VBZ", "VBP", "VB"} and not _has_aux(tree, token, frozenset({"did", "had"}))
+            # "wants to attack" is the wanter's own intention; "wants Putin to attack" is not.
+            own = not tree.children(trigger.i, "nsubj")
+            now = own and token.tag in {"VBZ", "VBP", "VB"} and not _has_aux(tree, token, frozenset({"did", "had"}))
             return ModalityGuess("future", cue=token.text, intent=token.lemma.lower(), intent_now=now)
         if _has_aux(tree, token, FUTURE_AUX) or _going_to(tree, token):
             return ModalityGuess("future", cue="will")
