@@ -179,3 +179,22 @@ def test_blank_dyad_side_is_refused(store: Store) -> None:
     with pytest.raises(StoreError):
         find_events(store, EventFilter(dyad=("USA", " ")))
     assert len(find_events(store, EventFilter(actor="  "))) == 8  # blank actor: no filter
+
+
+def test_unresolved_names_leave_out_pronouns_and_role_nouns() -> None:
+    import datetime as dt
+
+    from detente.models import Actor, AnalyzedArticle, Article, Mention
+    from detente.query import unresolved_names
+    from detente.store import open_store
+
+    article = Article.make(date=dt.date(2024, 1, 1), text="He met protesters and Sense Analytics.")
+    unknown = Actor(None, None, None, None, "x", "org")
+    mentions = (
+        Mention(0, 2, "He", unknown, 0, 0, 1, 0, "coref"),
+        Mention(7, 17, "protesters", Actor(None, None, None, "CVL", "protesters", "role"), 0, 2, 3, 2, "role"),
+        Mention(22, 37, "Sense Analytics", unknown, 0, 4, 6, 5, "unknown"),
+    )
+    with open_store(":memory:") as store:
+        store.write(AnalyzedArticle(article=article, mentions=mentions))
+        assert [n.text for n in unresolved_names(store)] == ["Sense Analytics"]

@@ -330,10 +330,12 @@ class UnresolvedName:
 
 
 def unresolved_names(store: Store, *, limit: int = 50) -> list[UnresolvedName]:
-    """The most frequent unresolved actor names across the store, to extend the dictionary with."""
+    """The most frequent unresolved actor NAMES across the store, to extend the dictionary with (pronouns and
+    role nouns such as "protesters" are not names and are left out)."""
     rows = store.fetch(
         "SELECT text, count(*) AS n, count(DISTINCT article_id) AS a, max(actor_country), max(actor_sector), "
-        "max(actor_kind) FROM mentions WHERE actor_id IS NULL GROUP BY text ORDER BY n DESC, text LIMIT ?",
+        "max(actor_kind) FROM mentions WHERE actor_id IS NULL AND how NOT IN ('coref', 'role') "
+        "GROUP BY text ORDER BY n DESC, text LIMIT ?",
         (limit,),
     )
     return [UnresolvedName(str(r[0]), int(r[1]), int(r[2]), r[3], r[4], r[5]) for r in rows]

@@ -105,3 +105,8 @@ def test_the_same_event_stated_twice_is_one_event_with_two_evidence_spans(pipeli
     result = analyze(pipeline, "Russia attacked Ukraine. Later that day Russia attacked Ukraine again.")
     assert len(result.events) == 1
     assert len(result.events[0].evidence) == 2
+
+
+def test_since_in_a_comparison_does_not_date_the_event(pipeline: Pipeline) -> None:
+    result = analyze(pipeline, "Russia launches the largest drone attack on Ukraine since the start of the war.")
+    assert only(result, "ASSAULT").when.granularity == "publication"

@@ -789,13 +789,22 @@ def event_when(tree: Tree, trigger: Token, published: dt.date, *, dateparse: Any
             continue
         level, distance = place
         when = _when_for(tree, expr, trigger, level, times, future)
-        if when is None:
+        if when is None or _comparison_frame(tree, expr.written, trigger):
             continue
         linear = min(abs(trigger.i - expr.token_start), abs(trigger.i - (expr.token_end - 1)))
         key = (level, distance, GRANULARITY_RANK.get(when.granularity, 9), linear)
         if best is None or key < best[0]:
             best = (key, _with_text(when, expr.written))
     return best[1] if best else publication_when(published)
+
+
+def _comparison_frame(tree: Tree, written: str, trigger: Token) -> bool:
+    """"the largest attack since the start of the war", "the first visit since 2019": "since" frames a
+    comparison, it does not date the event (which happens now)."""
+    if not written.lower().lstrip().startswith(("since", "ever since")):
+        return False
+    words = tree.doc.sentence_tokens(trigger.sentence)
+    return any(t.tag in {"JJS", "RBS"} or t.lemma.lower() in {"first", "last", "record"} for t in words)
 
 
 def _when_for(tree: Tree, expr: _Expr, trigger: Token, level: int, times: _DocTimes, future: bool) -> When | None:
