@@ -71,7 +71,11 @@ class EventCoder:
             candidates = self._candidates(tree, token)
             if candidates:
                 # The nouns that made the sense match are part of this event, not events of their own.
-                consumed.update(t.i for t in object_tokens(tree, token) if t.pos in {"NOUN", "PROPN", "PRON"})
+                # Only nouns the sense asked for: "condemned Russia's invasion" is two events.
+                wanted = candidates[0].sense.objects
+                consumed.update(
+                    t.i for t in object_tokens(tree, token) if t.lemma.lower() in wanted and t.pos in {"NOUN", "PROPN"}
+                )
                 found[token.i] = candidates
         for trigger, candidates in found.items():
             if not _redundant(tree, trigger, found):
