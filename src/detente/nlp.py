@@ -7,6 +7,7 @@ ParsedDoc offsets point into the ORIGINAL article text, as the JSON contract req
 from __future__ import annotations
 
 import importlib.util
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache
 from typing import Any
@@ -58,7 +59,7 @@ class Parser:
 
     def parse_many(self, items: Iterable[tuple[str, str, OffsetMapper]]) -> Iterator[ParsedDoc]:
         """Parse (repaired_text, original_text, mapper) triples in batches (spaCy's nlp.pipe)."""
-        pending: list[tuple[str, OffsetMapper]] = []
+        pending: deque[tuple[str, OffsetMapper]] = deque()
 
         def texts() -> Iterator[str]:
             for repaired, original, mapper in items:
@@ -66,7 +67,7 @@ class Parser:
                 yield repaired
 
         for doc in self._nlp.pipe(texts(), batch_size=self.batch_size):
-            original, mapper = pending.pop(0)
+            original, mapper = pending.popleft()
             yield to_parsed_doc(doc, original, mapper)
 
 

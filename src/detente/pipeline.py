@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -73,7 +74,7 @@ class Pipeline:
 
     def analyze(self, articles: Iterable[Article]) -> Iterator[AnalyzedArticle]:
         """Analyse articles in order, parsing them in batches."""
-        items: list[tuple[Article, RepairedText]] = []
+        items: deque[tuple[Article, RepairedText]] = deque()
 
         def parse_inputs() -> Iterator[tuple[str, str, Callable[[int, int], tuple[int, int]]]]:
             for article in articles:
@@ -82,7 +83,7 @@ class Pipeline:
                 yield repaired.text, article.text, repaired.to_original
 
         for doc in self.parser.parse_many(parse_inputs()):
-            article, repaired = items.pop(0)
+            article, repaired = items.popleft()
             started = time.perf_counter()
             mentions = find_mentions(doc, self.dictionary, date=article.date, passes=self.mention_passes)
             events = self.coder.extract(doc, mentions, article)
