@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from detente.events.lexicon import Sense
 from detente.events.syntax import PASSIVE_SUBJECT_DEPS, Tree
-from detente.models import Mention, Token
+from detente.models import Token
 
 # Dependencies whose lemma can satisfy a sense's `object` condition.
 OBJECT_LIKE = frozenset({"dobj", "obj", "nsubjpass", "attr", "oprd", "acomp", "dative", "ccomp", "xcomp", "npadvmod"})
@@ -148,10 +148,6 @@ def affected_by_circumstance(tree: Tree, trigger: Token) -> list[Token]:
     if trigger.dep != "advcl" or head is None:
         return []
     return [t for t in _expand(tree, tree.children(head.i, "nsubj", "nsubjpass")) if tree.mention_for(t.i)]
-
-
-def mention_of(tree: Tree, token: Token) -> Mention | None:
-    return tree.mention_for(token.i)
 
 
 def _slot_tokens(tree: Tree, host: Token, slot: str, trigger: Token) -> list[Token]:
