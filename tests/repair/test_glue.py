@@ -30,6 +30,12 @@ def glue() -> GluedWords:
         ("a meeting of the SecurityCouncil today", "a meeting of the Security Council today"),
         ("the deathtoll rose", "the death toll rose"),
         ("Seven people died. Eighteenpeople are hurt.", "Seven people died. Eighteen people are hurt."),
+        ("The SDFsays it has lost control", "The SDF says it has lost control"),  # an acronym, then a word
+        ("at the NATOsummit in Vilnius", "at the NATO summit in Vilnius"),
+        ("a bomb detonated by the British Armyin Plymouth", "a bomb detonated by the British Army in Plymouth"),
+        ("The Transitional Councilseizes control of Aden", "The Transitional Council seizes control of Aden"),
+        ("Belarusexpels two diplomats", "Belarus expels two diplomats"),  # a known name, then a verb
+        ("A ballisticmissile hits the port", "A ballistic missile hits the port"),  # two long words
     ],
 )
 def test_glued_pairs_are_split(glue: GluedWords, text: str, repaired: str) -> None:
@@ -48,7 +54,9 @@ def test_glued_pairs_are_split(glue: GluedWords, text: str, repaired: str) -> No
         "Tsikhanouskaya met Gazprom officials",  # rare names
         "McDonald and DeSantis met iPhone users on YouTube and WhatsApp",  # camel-case names and brands
         "nowhere another within became hereby warlike meantime",  # real words made of two words
-        "NATOsummit e-mail user@example.org #hashtag www.fatto.it",  # acronyms, addresses, tags
+        "#NATOsummit e-mail user@example.org #hashtag www.fatto.it",  # tags, addresses
+        "NGOs and CEOs say DJing is OKed; IQAir ranks",  # an acronym's plural or suffix; a brand
+        "Jama'at Nasr al-Islam wal Muslimin (JNIM); the airline Smartwings, a subsidiary",  # before punctuation
         "Petraeus Suleiman Zinichev Mahmud Kupfer",  # unknown names that are not pairs
         "QatarEnergy and TotalEnergies signed; MarineTraffic reports",  # brands on the keep list
         "a megaprison, superspreading, a microreactor and robotaxis",  # prefixes make one word

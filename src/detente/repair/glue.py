@@ -27,6 +27,9 @@ TYPO_MARGIN = 1.5
 PART_ZIPF = 3.0
 COMPOUND_PART_ZIPF = 3.8  # two content words joined: both must be common ("governmentannounced")
 NAME_SCORE = 4.0
+# A long part is rarely a syllable of something else: it may be a rarer word ("conscription" 2.9).
+LONG_PART = 7
+LONG_PART_ZIPF = 2.5
 # Real closed compounds rarer than TYPO_WHOLE_ZIPF whose halves are both very frequent.
 REAL_COMPOUNDS = frozenset(
     {
@@ -216,12 +219,11 @@ NAME_FOLLOWERS = frozenset(
         "under",
         "against",
         "over",
-        "to",
         "at",
     }
 )
 ADJECTIVAL = ("an", "ese", "ish", "ic", "i")
-# Function words that also end many names and plurals ("Kazakhstanis", "Cardin", "Wildon").
+# Function words that also end many names and plurals ("Kazakhstanis", "Cardin", "Wildon", "Tokito").
 ENDS_OF_NAMES = frozenset({"is", "as", "in", "on", "an", "at", "or", "be", "he", "we", "no"})
 # A long, common word glued after a name is rarely a syllable of a longer name ("Forcesattacks").
 LONG_WORD = 6
@@ -246,11 +248,23 @@ AFTER_ANY_NAME = frozenset(
         "which",
     }
 )
+# Short words that end many names but, after a common English word written capitalised, are a lost space
+# ("Armyin", "Airportis", "Navyas", "Centeron"). Not "at": "Josephat", "Jehoshaphat" are names.
+SHORT_AFTER_WORD = frozenset({"in", "is", "as", "on"})
+INFLECTED_FORM_ZIPF = 1.5
 # An inflected word after a name ("Prigozhinexplaining", "Belarusreturns"), not a syllable ("Santomeans").
 INFLECTED = re.compile(r"(?:ing|ed|s)$")
+FOLLOWING = re.compile(r"[ \t]+(\w)")
 SENTENCE_START = re.compile(r"(?:^|[.!?][\"”’')\]]*\s+|\n\s*)$")
 # Name prefixes written in camel case that are one name, not two words: McDonald, DeSantis, LeBlanc.
 CAMEL_PREFIXES = frozenset({"mc", "mac", "de", "di", "da", "la", "le", "van", "von", "du", "del", "o", "st", "fitz"})
+
+
+# An acronym then a lower-case word: "SDFsays", "UKdefence". The right part's first letter is lower-case,
+# so "JPMorgan" or "PhD" never match.
+ACRONYM_WORD = re.compile(r"([A-Z]{2,})[a-z]{2,}")
+# Endings written straight after an acronym: "NGOs", "CEOes", "DJing", "OKed", "MPers".
+ACRONYM_SUFFIXES = frozenset({"s", "es", "ing", "ed", "er", "ers", "ism", "ist", "ists", "ite", "ites", "ian", "ians"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -273,19 +287,24 @@ class GluedWords:
         for match in WORD.finditer(text):
             word = match.group()
             initial = bool(SENTENCE_START.search(text[max(0, match.start() - 4) : match.start()]))
-            split = self._split(word, sentence_start=initial)
+            after = FOLLOWING.match(text, match.end())
+            split = self._split(word, sentence_start=initial, before=after.group(1) if after else None)
             if split is not None:
                 left, right = word[: split.at], word[split.at :]
                 confidence = round(min(0.99, 0.6 + split.score / 15), 2)
                 repairs.append(Repair(match.start(), match.end(), word, f"{left} {right}", GLUED, None, confidence))
         return repairs
 
-    def _split(self, word: str, *, sentence_start: bool = False) -> _Split | None:
+    def _split(self, word: str, *, sentence_start: bool = False, before: str | None = None) -> _Split | None:
+        """`before`: the first letter or digit of the next word when only spaces part them, else None."""
         lower = word.lower()
         if word.isupper() or lower in REAL_COMPOUNDS or lower in self._keep or self.vocabulary.is_full_name(word):
             return None
         if self.vocabulary.is_name(word) and not any(c.isupper() for c in word[1:]):
             return None
+        acronym = ACRONYM_WORD.match(word)
+        if acronym:
+            return self._acronym_split(word, len(acronym.group(1)))
         camel = [i for i in range(1, len(word)) if word[i - 1].islower() and word[i].isupper()]
         if camel:
             return self._camel_split(word, camel[0]) if len(camel) == 1 else None
@@ -298,7 +317,7 @@ class GluedWords:
         name_like = word[0].isupper() and not sentence_start
         if whole >= KNOWN_WHOLE_ZIPF:
             return None if name_like else self._typo_split(word, whole)
-        named = self._name_split(word) if word[0].isupper() else None
+        named = self._name_split(word, before=before, sentence_start=sentence_start) if word[0].isupper() else None
         return named or (None if name_like else self._word_split(word))
 
     def _camel_split(self, word: str, at: int) -> _Split | None:
@@ -331,8 +350,30 @@ class GluedWords:
             return _Split(at, 1.5)
         return None
 
-    def _name_split(self, word: str) -> _Split | None:
+    def _acronym_split(self, word: str, at: int) -> _Split | None:
+        """An acronym glued to a lower-case word ("SDFsays", "UNICEFreports", "UKdefence"); not a plural
+        or suffix ("NGOs", "DJing") and not a name written with a capitalised prefix ("JPMorgan" never
+        gets here: its lower-case part starts one letter later than a capital)."""
+        camel = word[at - 1 :]
+        if at >= 3 and (self.vocabulary.english(camel) >= PART_ZIPF or self.vocabulary.is_proper_name(camel)):
+            # "USOpen": the last capital opens a word. Brands are written so too ("IQAir", "CIBanco"):
+            # leave them, rather than split an acronym ("USO pen").
+            return None
+        right = word[at:]
+        if right in ACRONYM_SUFFIXES:
+            return None
+        zipf = self.vocabulary.english(right)
+        if right in FUNCTION_WORDS or (len(right) >= 3 and zipf >= PART_ZIPF):
+            return _Split(at, min(NAME_SCORE, zipf))
+        return None
+
+    def _name_split(self, word: str, *, before: str | None = None, sentence_start: bool = False) -> _Split | None:
         """A capitalised word: a name glued to a lower-case word ("Bidensaid", "Straitof", "Gazakidnapped")."""
+        # What a lost space leaves in a sentence: a short function word before another word ("Armyin
+        # Plymouth"), a verb before its lower-case object ("Councilseizes control"); not a name before
+        # punctuation ("Muslimin (JNIM)", "Smartwings,").
+        short_ok = before is not None and not sentence_start
+        verb_ok = before is not None and (before.islower() or before.isdigit())
         best: _Split | None = None
         for at in range(4, len(word) - 1):
             left, right = word[:at], word[at:]
@@ -342,11 +383,13 @@ class GluedWords:
             known_left = self.vocabulary.is_actor_name(left) or (
                 self.vocabulary.is_full_name(left) and self.vocabulary.english(left) >= 2.0
             )
+            actor = self.vocabulary.is_actor_name(left)
             inflected = len(right) >= LONG_WORD and bool(INFLECTED.search(right)) and right_zipf >= 3.4
             # "Americancitizen", "Islamicterrorism": a nationality adjective, then a noun.
             adjectival = known_left and left.endswith(ADJECTIVAL) and len(right) >= 5 and right_zipf >= 3.5
-            actor = self.vocabulary.is_actor_name(left)
-            if (known_left and (right in NAME_FOLLOWERS or inflected or adjectival)) or (
+            # "to" also ends many names of places ("Tokito", "Kyoto"): it follows only a dictionary actor.
+            follower = right in NAME_FOLLOWERS or (right == "to" and actor)
+            if (known_left and (follower or inflected or adjectival)) or (
                 actor and len(right) >= 4 and right_zipf >= PART_ZIPF
             ):
                 score = min(NAME_SCORE, right_zipf)  # "Bidensaid", "Tehranresumes", "Putinallies"
@@ -356,6 +399,20 @@ class GluedWords:
                 and ((right in FUNCTION_WORDS and right not in ENDS_OF_NAMES) or (inflected and right_zipf >= 3.0))
             ):
                 score = 1.5  # "Straitof", "Coastdissolves": a capitalised English word in a name, then a word
+            elif (
+                len(left) >= 4
+                and (known_left or self.vocabulary.english(left) >= PART_ZIPF)
+                and (
+                    (short_ok and right in SHORT_AFTER_WORD and self.vocabulary.english(left) >= 3.5)
+                    or (
+                        verb_ok
+                        and len(right) >= 5
+                        and bool(INFLECTED.search(right))
+                        and self._inflected_zipf(right) >= (LONG_PART_ZIPF if len(right) >= 6 else PART_ZIPF)
+                    )
+                )
+            ):
+                score = 1.2  # "Norwayrelocates", "Councilseizes", "Armyin", "Airportis": a known name or word
             elif (
                 right in AFTER_ANY_NAME
                 or (inflected and not right.endswith("s"))  # "Gazakidnapped"; "Wildberries" is a name
@@ -367,6 +424,15 @@ class GluedWords:
             if best is None or score > best.score:
                 best = _Split(at, score)
         return best
+
+    def _inflected_zipf(self, word: str) -> float:
+        """A verb's third person is rarer than its stem ("expels" 2.4, "expel" 2.9): the more frequent, for
+        a form wordfreq knows itself ("stanis", "chings" are syllables of names, whatever "stan" is)."""
+        zipf = self.vocabulary.english(word)
+        if zipf < INFLECTED_FORM_ZIPF or not word.endswith("s") or word.endswith("ss"):
+            return zipf
+        stem = word[:-2] if re.search(r"(?:[sxz]|[cs]h)es$", word) else word[:-1]
+        return max(zipf, self.vocabulary.english(stem))
 
     def _word_split(self, word: str) -> _Split | None:
         """Two lower-case words (or two at the start of a sentence, "Sevenpeople"): one a function word, or
@@ -382,10 +448,17 @@ class GluedWords:
             if function_split:
                 other = zr if left in FUNCTION_WORDS else zl
                 other_len = len(right) if left in FUNCTION_WORDS else len(left)
-                ok = (other >= PART_ZIPF and other_len >= 3) or (left in FUNCTION_WORDS and right in FUNCTION_WORDS)
+                ok = (
+                    (other >= PART_ZIPF and other_len >= 3)
+                    or (other >= LONG_PART_ZIPF and other_len >= LONG_PART)  # "theconscription"
+                    or (left in FUNCTION_WORDS and right in FUNCTION_WORDS)
+                )
             else:
                 ok = min(len(left), len(right)) >= 3 and (
-                    min(zl, zr) >= COMPOUND_PART_ZIPF or (min(zl, zr) >= 4.0 and INFLECTED.search(left) is not None)
+                    min(zl, zr) >= COMPOUND_PART_ZIPF
+                    or (min(zl, zr) >= 4.0 and INFLECTED.search(left) is not None)
+                    # "ballisticmissile", "paramilitarygroup": two long words, each a word on its own
+                    or (min(len(left), len(right)) >= LONG_PART - 2 and min(zl, zr) >= PART_ZIPF)
                 )
             score = min(zl, zr) + (1.0 if function_split else 0.0)  # "rocks and" before "rock sand"
             if ok and (best is None or score > best.score):
