@@ -348,6 +348,7 @@ def show_command(
 def eval_command(
     gold: Annotated[list[Path], typer.Argument(help="Gold files: our YAML format or PETRARCH validation XML.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+    show: Annotated[int, typer.Option("--show", min=0, help="Misses and false events to list per gold file.")] = 20,
     actors: ActorsOption = None,
     model: ModelOption = None,
     no_repair: NoRepairOption = False,
@@ -369,7 +370,7 @@ def eval_command(
                 sys.stdout.write(json.dumps(report.to_json(), ensure_ascii=False) + "\n")
             else:
                 out.rule(str(path))
-                for line in format_report(report):
+                for line in format_report(report, max_items=show):
                     out.print(escape(line))
     except DetenteError as exc:
         raise _fail(exc) from None

@@ -122,6 +122,17 @@ def test_case_article_and_blocked_phrases(dictionary: ActorDictionary) -> None:
     assert resolve(dictionary, make_doc("the|DET|det|1 parties|NOUN|ROOT|1|party")) == []
 
 
+def test_a_name_written_in_lower_case_is_still_a_name_where_spacy_reads_one(dictionary: ActorDictionary) -> None:
+    obama = make_doc("President|PROPN|compound|1 obama|PROPN|nsubj|2 spoke|VERB|ROOT|2", [("PERSON", 1, 2)])
+    assert [m[1] for m in resolve(dictionary, obama)] == ["barack-obama"]
+    rioters = make_doc("tunisian|ADJ|amod|1 rioters|NOUN|ROOT|1", [("NORP", 0, 1)])
+    assert [m[1] for m in resolve(dictionary, rioters)] == ["TUN"]
+    # A common noun: no entity, or a determiner before it.
+    assert resolve(dictionary, make_doc("a|DET|det|1 turkey|NOUN|ROOT|1")) == []
+    shop = make_doc("the|DET|det|2 china|PROPN|compound|2 shop|NOUN|ROOT|2", [("GPE", 1, 2)])
+    assert resolve(dictionary, shop) == []
+
+
 def test_multi_token_names_win(dictionary: ActorDictionary) -> None:
     doc = make_doc("Vladimir|PROPN|compound|1 Putin|PROPN|nsubj|2 met|VERB|ROOT|2 the|DET|det|5 "
                    "Union|PROPN|compound|5 State|PROPN|dobj|2")

@@ -110,3 +110,24 @@ def test_the_same_event_stated_twice_is_one_event_with_two_evidence_spans(pipeli
 def test_since_in_a_comparison_does_not_date_the_event(pipeline: Pipeline) -> None:
     result = analyze(pipeline, "Russia launches the largest drone attack on Ukraine since the start of the war.")
     assert only(result, "ASSAULT").when.granularity == "publication"
+
+
+def test_saying_another_attacked_is_an_accusation(pipeline: Pipeline) -> None:
+    result = analyze(pipeline, "The US said that Iraq had attacked Kuwait.")
+    attack = only(result, "ASSAULT")
+    assert (countries(attack), attack.modality) == (("IRQ", "KWT"), "claimed")
+    accusation = only(result, "ACCUSE")
+    assert (countries(accusation), accusation.modality, accusation.cameo) == (("USA", "IRQ"), "asserted", "112")
+    assert accusation.trigger == "said"
+
+
+def test_a_claim_of_ones_own_act_or_a_news_report_accuses_nobody(pipeline: Pipeline) -> None:
+    own = analyze(pipeline, "Lukashenko says he personally stopped Wagner's columns.")
+    assert not [e for e in own.events if e.event == "ACCUSE"]
+    reported = analyze(pipeline, "Russian troops attacked Kharkiv overnight, Reuters reported.")
+    assert not [e for e in reported.events if e.event == "ACCUSE"]
+
+
+def test_coordinated_names_meet_each_other(pipeline: Pipeline) -> None:
+    event = only(analyze(pipeline, "Barack Obama and Vladimir Putin will meet in Zurich."), "CONSULT")
+    assert event.reciprocal and set(countries(event)) == {"USA", "RUS"}

@@ -18,6 +18,7 @@ NP_INNER_POS = frozenset({"ADJ", "NOUN", "PROPN", "PART", "ADV", "NUM"})
 NP_LEFT_POS = frozenset({"DET", "ADJ", "NUM", "NOUN", "PROPN", "PRON"})  # not "Kurdish-led" VERBs
 FORMER = frozenset({"former", "ex", "exiled", "ousted", "deposed", "late"})
 ELI_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})  # offices a "former" holder leaves
+NAME_ENTITIES = frozenset({"PERSON", "GPE", "NORP"})
 ROLE_WINDOW = 4  # how far right of a name its role noun may stand ("Russian foreign ministry")
 
 
@@ -30,12 +31,18 @@ class ResolveContext:
     date: dt.date
     norms: tuple[str, ...]
     lemmas: tuple[str, ...]
+    # Tokens spaCy put in a name entity: a name written in lower case there is still a name
+    # ("President obama", "tunisian rioters"), while "a turkey" or "china plates" are words.
+    named: frozenset[int] = frozenset()
 
     @classmethod
     def build(cls, doc: ParsedDoc, dictionary: ActorDictionary, date: dt.date) -> ResolveContext:
         norms = tuple(norm(t.text) for t in doc.tokens)
         lemmas = tuple(norm(t.lemma) if t.lemma else n for t, n in zip(doc.tokens, norms, strict=True))
-        return cls(doc, dictionary, date, norms, lemmas)
+        named = frozenset(
+            i for e in doc.entities if e.label in NAME_ENTITIES for i in range(e.token_start, e.token_end)
+        )
+        return cls(doc, dictionary, date, norms, lemmas, named)
 
     def mention(self, start: int, end: int, actor: Actor | None, how: str) -> Mention:
         """A Mention over tokens [start, end) with original-text offsets and its head token."""
@@ -67,12 +74,18 @@ def match_at(ctx: ResolveContext, i: int) -> tuple[int, AliasTarget] | None:
         for target in ctx.dictionary.targets(key):
             if target.exact is not None and tuple(fold(t.text) for t in tokens[i:end]) != target.exact:
                 continue
-            if target.capitalised and not tokens[i].text[:1].isupper():
+            if target.capitalised and not tokens[i].text[:1].isupper() and not _lower_case_name(ctx, i):
                 continue
             if target.needs_the and (i == 0 or norms[i - 1] != "the"):
                 continue
             return end, target
     return None
+
+
+def _lower_case_name(ctx: ResolveContext, i: int) -> bool:
+    """A name written in lower case: spaCy still reads a name there, and no determiner makes it a
+    common noun ("the china shop", "a turkey")."""
+    return i in ctx.named and (i == 0 or ctx.doc.tokens[i - 1].pos != "DET")
 
 
 def role_at(ctx: ResolveContext, head: int, lowest: int) -> str | None:

@@ -84,6 +84,8 @@ def actor_tokens(actor: Actor) -> set[str]:
         tokens.add(actor.id[:3])
     if (actor.kind or "").lower() == "igo" or (actor.sector or "").upper() == "IGO":
         tokens.add("IGO")
+    if (actor.kind or "").lower() == "group" and not actor.country:
+        tokens.add("IMG")  # CAMEO's international militarized group: an armed group of no one country
     return tokens
 
 

@@ -32,6 +32,8 @@ COMMITMENT_VERBS = frozenset({"agree", "pledge", "promise", "vow", "decide", "un
 # Event types whose target, when the text names none, is the country where they happen.
 PLACE_TARGETED = frozenset({"ASSAULT", "PROTEST", "MOBILIZE"})
 NOUN_POS = frozenset({"NOUN"})
+MATERIAL_CONFLICT = 4  # CAMEO QuadClass of attacks, coercion, seizures
+ACCUSE_CODE = "112"
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,8 +82,48 @@ class EventCoder:
         for trigger, candidates in found.items():
             if not _redundant(tree, trigger, found):
                 lemma = candidates[0].sense.lemma
-                events.extend((lemma, self._event(tree, c, article)) for c in candidates)
+                for candidate in candidates:
+                    event, speech = self._event(tree, candidate, article)
+                    events.append((lemma, event))
+                    accusation = self._accusation(tree, event, speech, found)
+                    if accusation is not None:
+                        events.append((speech.lemma if speech else "say", accusation))
         return _merge_duplicates(events)
+
+    def _accusation(
+        self, tree: Tree, event: Event, speech: Token | None, found: dict[int, list[_Candidate]]
+    ) -> Event | None:
+        """ "The US said ISIL had attacked Iraq": saying that another did harm accuses them of it, an event
+        of its own between the speaker and the one said to have done it (CAMEO 112, PLOVER ACCUSE)."""
+        speaker, actor = event.claimed_by, event.actor
+        if speech is None or speaker is None or actor is None or event.quad_class != MATERIAL_CONFLICT:
+            return None
+        if _same_party(speaker, actor) or speech.i in found:
+            return None  # a claim of one's own act; or a speech verb that is an event itself ("accused")
+        if not (speaker.id or speaker.country) or speaker.kind == "media" or speaker.sector == "MED":
+            return None  # "officials said" names no side; a news agency reports, it does not accuse
+        code = self.codes.get(ACCUSE_CODE)
+        evidence = event.evidence[0]
+        start = min(evidence.start, speech.start)
+        end = max(evidence.end, speech.end)
+        return replace(
+            event,
+            id=content_hash(event.id, "accusation"),
+            actor=speaker,
+            recipient=actor,
+            reciprocal=False,
+            event=code.plover,
+            mode=code.mode,
+            context=code.context,
+            cameo=code.code,
+            goldstein=code.goldstein,
+            quad_class=code.quad_class,
+            modality="asserted",
+            claimed_by=None,
+            evidence=(Evidence(evidence.sentence, start, end, tree.doc.text[start:end]),),
+            confidence=round(max(0.05, event.confidence - 0.1), 2),
+            trigger=speech.text,
+        )
 
     def _candidates(self, tree: Tree, token: Token) -> list[_Candidate]:
         if token.pos in VERB_POS or _verb_tagged_as_noun(tree, token):
@@ -136,7 +178,8 @@ class EventCoder:
             if a.actor != r.actor
         ]
 
-    def _event(self, tree: Tree, candidate: _Candidate, article: Article) -> Event:
+    def _event(self, tree: Tree, candidate: _Candidate, article: Article) -> tuple[Event, Token | None]:
+        """The candidate's event, and the speech verb when the event is someone's claim."""
         trigger, sense = candidate.trigger, candidate.sense
         code = self.codes.get(sense.cameo)
         guess = guess_modality(tree, trigger, nominal=sense.is_noun)
@@ -161,7 +204,7 @@ class EventCoder:
         if recipient is None and where is not None and where.country and code.plover in PLACE_TARGETED:
             # CAMEO convention: an attack or protest with no named target is aimed at the country it is in.
             recipient = Actor(where.country, None, where.country, None, where.name, "place")
-        return Event(
+        event = Event(
             id=content_hash(article.id, str(trigger.i), _key(actor), _key(recipient), code.code),
             actor=actor,
             recipient=recipient,
@@ -180,6 +223,7 @@ class EventCoder:
             confidence=_confidence(candidate, actor, recipient),
             trigger=trigger.text,
         )
+        return event, guess.speech if guess.modality == "claimed" else None
 
 
 def _redundant(tree: Tree, trigger: int, found: dict[int, list[_Candidate]]) -> bool:
@@ -208,6 +252,13 @@ def _verb_tagged_as_noun(tree: Tree, token: Token) -> bool:
         return False
     head = tree.head(token.i)
     return head is not None and head.pos == "VERB" and bool(tree.children(token.i, "dobj"))
+
+
+def _same_party(a: Actor, b: Actor) -> bool:
+    """One side, for a claim: the same actor, or two of one country (a minister on his own army)."""
+    if (a.id and a.id == b.id) or (a.country and a.country == b.country):
+        return True
+    return (a.name or a.text) == (b.name or b.text)
 
 
 def _placed(actor: Actor | None, country: str) -> Actor | None:

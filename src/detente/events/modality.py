@@ -85,6 +85,7 @@ class ModalityGuess:
     modality: str
     speaker: Token | None = None  # for `claimed`: the subject of the speech verb
     cue: str | None = None
+    speech: Token | None = None  # for `claimed`: the speech verb itself ("said", "claimed")
     intent: str | None = None  # the lemma of a governing intention verb ("wants to attack" → "want")
     intent_now: bool = False  # the intention is present or future ("wants to"), not past ("planned to")
 
@@ -112,7 +113,7 @@ def guess_modality(tree: Tree, trigger: Token, *, nominal: bool = False) -> Moda
             return ModalityGuess("future", cue="will")
         if token is not trigger and token.lemma.lower() in SPEECH_VERBS:
             subjects = tree.children(token.i, "nsubj")
-            return ModalityGuess("claimed", speaker=subjects[0] if subjects else None, cue=token.text)
+            return ModalityGuess("claimed", speaker=subjects[0] if subjects else None, cue=token.text, speech=token)
     return ModalityGuess("asserted")
 
 

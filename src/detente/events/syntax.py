@@ -78,10 +78,15 @@ class Tree:
         return chain
 
     def conjuncts(self, i: int) -> list[int]:
-        """The token and the tokens coordinated with it ("Moscow and Minsk")."""
+        """The token and the tokens coordinated with it ("Moscow and Minsk"). A conjunct may hang off
+        any word of a name the parser split ("Barack ← Obama ← and Vladimir Putin")."""
         out = [i]
-        for child in self.children(i, "conj"):
-            out.extend(self.conjuncts(child.i))
+        mention = self._mention_at.get(i)
+        span = range(mention.token_start, mention.token_end) if mention is not None else range(i, i + 1)
+        for k in span:
+            for child in self.children(k, "conj"):
+                if child.i not in span:
+                    out.extend(self.conjuncts(child.i))
         return out
 
     def mention_at(self, i: int) -> Mention | None:
