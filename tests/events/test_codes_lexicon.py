@@ -82,3 +82,23 @@ def test_an_unquoted_yaml_boolean_is_caught(tmp_path: Path, codes: CodeTable) ->
     path.write_text("senses:\n  - {verb: impose, cameo: '163', recipient: [on, against]}\n", encoding="utf-8")
     with pytest.raises(DataFileError, match="quote it"):
         Lexicon.load(codes, path)
+
+
+def test_intent_codes_map_acts_to_their_intentions() -> None:
+    from detente.events.codes import CodeTable, IntentCodes
+
+    intents = IntentCodes.load(CodeTable.load())
+    assert intents.intended("0841", hostile=False) == "0353"  # release prisoners → intent to release
+    assert intents.intended("042", hostile=False) == "036"  # visit → intent to meet
+    assert intents.intended("195", hostile=True) == "1384"  # air strike → threaten conventional attack
+    assert intents.intended("090", hostile=False) is None  # an investigation has no intention code
+
+
+def test_intent_codes_reject_a_code_outside_its_family(tmp_path: Path) -> None:
+    from detente.errors import DataFileError
+    from detente.events.codes import CodeTable, IntentCodes
+
+    bad = tmp_path / "intent_codes.yaml"
+    bad.write_text('cooperation: {"04": "190"}\nthreat: {}\n', encoding="utf-8")
+    with pytest.raises(DataFileError, match="an intention here is a 03 code"):
+        IntentCodes.load(CodeTable.load(), bad)

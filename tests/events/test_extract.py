@@ -131,3 +131,17 @@ def test_a_claim_of_ones_own_act_or_a_news_report_accuses_nobody(pipeline: Pipel
 def test_coordinated_names_meet_each_other(pipeline: Pipeline) -> None:
     event = only(analyze(pipeline, "Barack Obama and Vladimir Putin will meet in Zurich."), "CONSULT")
     assert event.reciprocal and set(countries(event)) == {"USA", "RUS"}
+
+
+def test_an_announced_intention_is_an_event_of_its_own(pipeline: Pipeline) -> None:
+    promise = only(analyze(pipeline, "Israel announced it would free 150 Palestinian prisoners."), "AGREE")
+    assert (countries(promise), promise.cameo, promise.modality) == (("ISR", "PSE"), "0353", "asserted")
+    pledge = only(analyze(pipeline, "Russia pledged to send humanitarian aid to Syria."), "AGREE")
+    assert (countries(pledge), pledge.cameo) == (("RUS", "SYR"), "0333")
+    threat = only(analyze(pipeline, "Iran wants to attack Israel."), "THREATEN")
+    assert (countries(threat), threat.cameo, threat.modality) == (("IRN", "ISR"), "1384", "asserted")
+
+
+def test_a_scheduled_act_stays_the_act_in_the_future(pipeline: Pipeline) -> None:
+    event = only(analyze(pipeline, "Putin will visit Minsk next week."), "CONSULT")
+    assert event.modality == "future" and event.cameo.startswith("04")

@@ -48,6 +48,8 @@ GENDERED_TITLES = {
     "sister": "f", "mme": "f", "mlle": "f", "frau": "f", "señora": "f",
 }
 REFLEXIVES = frozenset({"himself", "herself"})
+NEUTER_PRONOUNS = frozenset({"it", "its", "itself"})
+CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "conj"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 QUOTED = re.compile(r"\u201c[^\u201d]{1,2000}\u201d|\"[^\"]{1,2000}\"|\u00ab[^\u00bb]{1,2000}\u00bb")
 PREDICATE_DEPS = frozenset({"attr", "oprd", "acomp"})
@@ -70,6 +72,7 @@ class Coreference:
         resolved = resolve_descriptions(ctx, resolved)
         interview = find_interview(ctx.doc, resolved)
         resolved = _link_pronouns(ctx, resolved, interview)
+        resolved = _link_it(ctx, resolved)
         return resolved if interview is None else first_person_mentions(ctx, resolved, interview)
 
     def _leader(self, ctx: ResolveContext, mention: Mention) -> Mention:
@@ -108,6 +111,30 @@ def _link_pronouns(ctx: ResolveContext, mentions: list[Mention], interview: Inte
             out.sort(key=lambda m: m.token_start)
             genders.setdefault(_key(antecedent.actor), gender)
     return out
+
+
+def _link_it(ctx: ResolveContext, mentions: list[Mention]) -> list[Mention]:
+    """ "Israel announced it would free prisoners", "Russia said its troops had left": "it"/"its" inside a
+    clause that another clause's subject governs is that subject, when the subject is a country,
+    organisation or group (a person is "he" or "she")."""
+    doc = ctx.doc
+    by_token = {i: m for m in mentions for i in range(m.token_start, m.token_end)}
+    out = list(mentions)
+    for token in doc.tokens:
+        if token.i in by_token or token.pos != "PRON" or token.text.lower() not in NEUTER_PRONOUNS:
+            continue
+        clause = doc.tokens[token.head]
+        while clause.dep not in CLAUSE_DEPS and clause.head != clause.i and clause.pos not in {"VERB", "AUX"}:
+            clause = doc.tokens[clause.head]  # "its troops" → the verb the troops are an argument of
+        if clause.dep not in CLAUSE_DEPS or clause.head == clause.i:
+            continue
+        governor = doc.tokens[clause.head]
+        subjects = [by_token.get(t.i) for t in doc.tokens if t.head == governor.i and t.dep in SUBJECT_DEPS]
+        subject = next((m for m in subjects if m is not None), None)
+        if subject is None or subject.actor is None or subject.actor.kind == "person":
+            continue
+        out.append(ctx.mention(token.i, token.i + 1, subject.actor, "coref"))
+    return sorted(out, key=lambda m: m.token_start)
 
 
 def _candidates(mentions: list[Mention], pronoun: Token, interview: Interview | None) -> list[Mention]:

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+import yaml
+
 from detente.errors import DataFileError
 from detente.models import PLOVER_TYPES
 
@@ -68,3 +70,43 @@ def _validated(row: dict[str, str], source: Path, line_no: int) -> CameoCode:
         raise DataFileError(f"{where}: {plover!r} is not a PLOVER event type ({code})")
     context = tuple(c for c in (row.get("context") or "").split(";") if c)
     return CameoCode(code, row.get("name", ""), goldstein, quad, plover, (row.get("mode") or None), context)
+
+
+@dataclass(frozen=True, slots=True)
+class IntentCodes:
+    """data/intent_codes.yaml: the CAMEO code of an announced intention, by the code of the act intended
+    (an intention to cooperate is a 03 code, one to use force or punish a 13 code)."""
+
+    cooperation: dict[str, str]
+    threat: dict[str, str]
+
+    @classmethod
+    def load(cls, codes: CodeTable, path: Path | None = None) -> IntentCodes:
+        source = path or Path(str(resources.files("detente") / "data" / "intent_codes.yaml"))
+        try:
+            data = yaml.safe_load(source.read_text(encoding="utf-8"))
+        except (OSError, yaml.YAMLError) as exc:
+            raise DataFileError(f"{source}: cannot read the intent codes: {exc}") from None
+        if not isinstance(data, dict) or set(data) != {"cooperation", "threat"}:
+            raise DataFileError(f"{source}: expected the two maps `cooperation:` and `threat:`")
+        tables = {}
+        for name, root in (("cooperation", "03"), ("threat", "13")):
+            table = data[name]
+            if not isinstance(table, dict):
+                raise DataFileError(f"{source}: `{name}` must map act codes to codes")
+            for act, intent in table.items():
+                if not (isinstance(act, str) and isinstance(intent, str) and act in codes and intent in codes):
+                    raise DataFileError(f"{source}: {name}: {act!r} → {intent!r}: both must be CAMEO codes, quoted")
+                if not intent.startswith(root):
+                    raise DataFileError(f"{source}: {name}: {act} → {intent}: an intention here is a {root} code")
+            tables[name] = dict(table)
+        return cls(tables["cooperation"], tables["threat"])
+
+    def intended(self, act: str, *, hostile: bool) -> str | None:
+        """The intention's code for the act `act` (longest prefix), or None when the act has none."""
+        table = self.threat if hostile else self.cooperation
+        for size in range(len(act), 1, -1):
+            found = table.get(act[:size])
+            if found is not None:
+                return found
+        return None

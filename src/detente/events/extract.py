@@ -3,7 +3,7 @@ PLOVER + CAMEO codes, modality, time, place, evidence and a confidence from the 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from detente.events.arguments import (
@@ -14,9 +14,9 @@ from detente.events.arguments import (
     recipient_tokens,
     sense_matches,
 )
-from detente.events.codes import CodeTable
+from detente.events.codes import CodeTable, IntentCodes
 from detente.events.lexicon import Lexicon, Sense
-from detente.events.modality import guess_modality
+from detente.events.modality import ModalityGuess, guess_modality
 from detente.events.place import event_place
 from detente.events.syntax import Tree
 from detente.events.when import event_when
@@ -26,7 +26,12 @@ from detente.models import Actor, Article, Event, Evidence, Mention, ParsedDoc, 
 VERB_POS = frozenset({"VERB"})
 # "wants to attack", "vows to impose sanctions": intentions of force or punishment are threats.
 THREAT_INTENTS = frozenset({"want", "plan", "intend", "vow", "aim", "seek", "prepare"})
-THREAT_CODES = {"ASSAULT": "138", "COERCE": "130", "SANCTION": "1312", "MOBILIZE": "138"}
+# "pledged to send aid", "agreed to lift sanctions": a commitment, whatever its tense, is an AGREE;
+# "wants to help", "hopes to meet": a present wish to cooperate is one too.
+COMMITMENTS = frozenset({"agree", "pledge", "promise", "vow", "decide", "undertake", "offer"})
+COOPERATION_WISHES = frozenset({"want", "plan", "intend", "aim", "seek", "prepare", "hope", "wish"})
+PROMISING_AUX = frozenset({"will", "would", "'ll", "shall"})
+VERBAL_CONFLICT = 3  # CAMEO QuadClass 3 and 4: conflict
 # Verbs that commit to a later act: the act is the event ("pledged to expel", "agreed to lift").
 COMMITMENT_VERBS = frozenset({"agree", "pledge", "promise", "vow", "decide", "undertake"})
 # Event types whose target, when the text names none, is the country where they happen.
@@ -54,13 +59,14 @@ class EventCoder:
     lexicon: Lexicon
     gazetteer: Gazetteer | None = None
     dateparse: Any = None
+    intents: IntentCodes = field(default_factory=lambda: IntentCodes({}, {}))
 
     @classmethod
     def load(cls, *, gazetteer: Gazetteer | None = None) -> EventCoder:
         codes = CodeTable.load()
         import dateparser
 
-        return cls(codes, Lexicon.load(codes), gazetteer or Gazetteer(), dateparser.parse)
+        return cls(codes, Lexicon.load(codes), gazetteer or Gazetteer(), dateparser.parse, IntentCodes.load(codes))
 
     def extract(self, doc: ParsedDoc, mentions: list[Mention], article: Article) -> list[Event]:
         tree = Tree(doc, mentions)
@@ -89,6 +95,26 @@ class EventCoder:
                     if accusation is not None:
                         events.append((speech.lemma if speech else "say", accusation))
         return _merge_duplicates(events)
+
+    def _intention(
+        self, tree: Tree, trigger: Token, act: str, guess: ModalityGuess, actor: Actor | None, speaker: Actor | None
+    ) -> str | None:
+        hostile = self.codes.get(act).quad_class >= VERBAL_CONFLICT
+        if guess.intent is not None:
+            if hostile:
+                stated = guess.intent in THREAT_INTENTS and guess.intent_now
+            else:
+                stated = guess.intent in COMMITMENTS or (guess.intent in COOPERATION_WISHES and guess.intent_now)
+        else:
+            # "Israel announced it would free prisoners": one's own act said to come is a commitment.
+            stated = (
+                guess.modality == "claimed"
+                and actor is not None
+                and speaker is not None
+                and _same_party(speaker, actor)
+                and any(c.text.lower() in PROMISING_AUX for c in tree.children(trigger.i, "aux"))
+            )
+        return self.intents.intended(act, hostile=hostile) if stated else None
 
     def _accusation(
         self, tree: Tree, event: Event, speech: Token | None, found: dict[int, list[_Candidate]]
@@ -183,15 +209,16 @@ class EventCoder:
         trigger, sense = candidate.trigger, candidate.sense
         code = self.codes.get(sense.cameo)
         guess = guess_modality(tree, trigger, nominal=sense.is_noun)
-        threat = THREAT_CODES.get(code.plover) if guess.intent in THREAT_INTENTS and guess.intent_now else None
-        if threat is not None:
-            # PLOVER: an announced intention to use force is a THREATEN event, not a future ASSAULT.
-            code, guess = self.codes.get(threat), replace(guess, modality="asserted")
         claimed_by = None
         if guess.modality == "claimed" and guess.speaker is not None:
             speaker = tree.mention_for(guess.speaker.i)
             claimed_by = _actor_of(speaker) if speaker else None
         actor = _actor_of(candidate.actor)
+        intended = self._intention(tree, trigger, code.code, guess, actor, claimed_by)
+        if intended is not None:
+            # PLOVER and CAMEO code an announced intention as an event of its own: "wants to attack" is a
+            # threat (13), "pledged to send aid", "announced it would free prisoners" an AGREE (03).
+            code, guess, claimed_by = self.codes.get(intended), replace(guess, modality="asserted"), None
         recipient = _actor_of(candidate.recipient)
         if recipient is None and candidate.own_government and actor is not None and actor.country:
             recipient = Actor(actor.country, None, actor.country, "GOV", None, "country")

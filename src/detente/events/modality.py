@@ -102,6 +102,8 @@ def guess_modality(tree: Tree, trigger: Token, *, nominal: bool = False) -> Moda
     chain = [trigger, *_governors(tree, trigger)]
     for token in chain:
         cue = _hedge(tree, token)
+        if cue == "would" and _reported(tree, token):
+            cue = None  # "announced it would free": the reported "will" of a past speech verb, not a condition
         if cue:
             return ModalityGuess("hypothetical", cue=cue)
         if token.lemma.lower() in INTENT_VERBS and token is not trigger:
@@ -115,6 +117,11 @@ def guess_modality(tree: Tree, trigger: Token, *, nominal: bool = False) -> Moda
             subjects = tree.children(token.i, "nsubj")
             return ModalityGuess("claimed", speaker=subjects[0] if subjects else None, cue=token.text, speech=token)
     return ModalityGuess("asserted")
+
+
+def _reported(tree: Tree, token: Token) -> bool:
+    head = tree.head(token.i)
+    return token.dep == "ccomp" and head is not None and head.lemma.lower() in SPEECH_VERBS
 
 
 def _governors(tree: Tree, trigger: Token) -> list[Token]:
