@@ -145,3 +145,18 @@ def test_an_announced_intention_is_an_event_of_its_own(pipeline: Pipeline) -> No
 def test_a_scheduled_act_stays_the_act_in_the_future(pipeline: Pipeline) -> None:
     event = only(analyze(pipeline, "Putin will visit Minsk next week."), "CONSULT")
     assert event.modality == "future" and event.cameo.startswith("04")
+
+
+def test_saying_another_must_act_is_a_demand_of_it(pipeline: Pipeline) -> None:
+    demand = only(analyze(pipeline, "The United States said Israel must stop the settlements."), "REQUEST")
+    assert (countries(demand), demand.modality, demand.cameo) == (("USA", "ISR"), "asserted", "10")
+    conditional = only(
+        analyze(pipeline, "Moscow decided to act, saying that if Belarus wants cheap gas, more integration is needed."),
+        "REQUEST",
+    )
+    assert countries(conditional) == ("RUS", "BLR")
+
+
+def test_an_obligation_of_ones_own_or_from_nobody_is_no_demand(pipeline: Pipeline) -> None:
+    for text in ("Germany said it must act.", "Analysts say Russia should negotiate."):
+        assert all(e.event != "REQUEST" for e in analyze(pipeline, text).events), text

@@ -15,6 +15,7 @@ from detente.events.arguments import (
     sense_matches,
 )
 from detente.events.codes import CodeTable, IntentCodes
+from detente.events.demands import Obligation, stated_obligations
 from detente.events.lexicon import Lexicon, Sense
 from detente.events.modality import ModalityGuess, guess_modality
 from detente.events.place import event_place
@@ -39,6 +40,7 @@ PLACE_TARGETED = frozenset({"ASSAULT", "PROTEST", "MOBILIZE"})
 NOUN_POS = frozenset({"NOUN"})
 MATERIAL_CONFLICT = 4  # CAMEO QuadClass of attacks, coercion, seizures
 ACCUSE_CODE = "112"
+DEMAND_CODE = "10"
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +96,58 @@ class EventCoder:
                     accusation = self._accusation(tree, event, speech, found)
                     if accusation is not None:
                         events.append((speech.lemma if speech else "say", accusation))
+        for sentence in range(len(doc.sentences)):
+            for obligation in stated_obligations(tree, sentence):
+                demand = self._demand(tree, obligation, article, found)
+                if demand is not None:
+                    events.append((obligation.speech.lemma, demand))
         return _merge_duplicates(events)
+
+    def _demand(
+        self, tree: Tree, obligation: Obligation, article: Article, found: dict[int, list[_Candidate]]
+    ) -> Event | None:
+        """ "The US said Israel must stop the settlements": the speaker demands it of Israel (CAMEO 10)."""
+        if obligation.speech.i in found:
+            return None  # "demanded that ...": the speech verb is coded as an event of its own
+        speaker = _actor_of(tree.mention_for(obligation.speaker.i))
+        addressee = _actor_of(tree.mention_for(obligation.addressee.i))
+        if speaker is None or addressee is None or _same_party(speaker, addressee):
+            return None
+        if not (speaker.id or speaker.country) or speaker.kind == "media" or speaker.sector == "MED":
+            return None  # "analysts say X should": no side speaks
+        guess = guess_modality(tree, obligation.speech)
+        if guess.modality == "future" and obligation.speech.dep == "advcl":
+            guess = ModalityGuess("asserted")  # "decided to ..., saying that": the saying itself happened
+        if guess.modality not in {"asserted", "claimed"}:
+            return None
+        claimed_by = None
+        if guess.modality == "claimed" and guess.speaker is not None:
+            claimed_by = _actor_of(tree.mention_for(guess.speaker.i))
+        code = self.codes.get(DEMAND_CODE)
+        indices = [obligation.speech.i, *tree.subtree(obligation.clause.i)]
+        sentence = tree.doc.sentences[obligation.speech.sentence]
+        tokens = [tree.tokens[i] for i in indices if sentence.token_start <= i < sentence.token_end]
+        start, end = min(t.start for t in tokens), max(t.end for t in tokens)
+        evidence = Evidence(obligation.speech.sentence, start, end, tree.doc.text[start:end])
+        return Event(
+            id=content_hash(article.id, str(obligation.speech.i), _key(speaker), _key(addressee), code.code),
+            actor=speaker,
+            recipient=addressee,
+            reciprocal=False,
+            event=code.plover,
+            mode=code.mode,
+            context=code.context,
+            cameo=code.code,
+            goldstein=code.goldstein,
+            quad_class=code.quad_class,
+            modality=guess.modality,
+            claimed_by=claimed_by,
+            when=event_when(tree, obligation.speech, article.date, dateparse=self.dateparse),
+            where=event_place(tree, obligation.speech, self.gazetteer) if self.gazetteer else None,
+            evidence=(evidence,),
+            confidence=0.5 if speaker.id and addressee.id else 0.4,
+            trigger=obligation.speech.text,
+        )
 
     def _intention(
         self, tree: Tree, trigger: Token, act: str, guess: ModalityGuess, actor: Actor | None, speaker: Actor | None
