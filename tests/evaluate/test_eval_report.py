@@ -71,3 +71,18 @@ def test_format_report_lines() -> None:
     assert ("when", "1", "2", "0.500") in accuracy_rows(report())
     assert all(name != "quotes" for name, *_ in accuracy_rows(report()))  # nothing measured: left out
     assert score_rows(report())[3][0] == "  type AID"
+
+
+def test_macro_type_f1_averages_the_types_with_gold_and_counts_unpredicted_ones_as_zero() -> None:
+    from detente.evaluate.report import macro_f1
+
+    by_type = {"AID": Score(2, 2, 2, 2), "SANCTION": Score(2, 0, 0, 0), "?": Score(0, 0, 3, 0)}
+    assert macro_f1(by_type) == pytest.approx(0.5)
+    assert macro_f1({}) is None
+    lines = format_report(EvalReport(**{**_fields(report()), "by_type_only": by_type}))
+    assert "macro-averaged type F1 (type only): 0.500" in lines
+    assert any(line.startswith("  type only SANCTION") for line in lines)
+
+
+def _fields(r: EvalReport) -> dict[str, object]:
+    return {name: getattr(r, name) for name in r.__dataclass_fields__}

@@ -160,3 +160,29 @@ def test_saying_another_must_act_is_a_demand_of_it(pipeline: Pipeline) -> None:
 def test_an_obligation_of_ones_own_or_from_nobody_is_no_demand(pipeline: Pipeline) -> None:
     for text in ("Germany said it must act.", "Analysts say Russia should negotiate."):
         assert all(e.event != "REQUEST" for e in analyze(pipeline, text).events), text
+
+
+def test_drills_held_together_are_cooperation_and_alone_a_show_of_force(pipeline: Pipeline) -> None:
+    joint = only(analyze(pipeline, "Chinese and Russian warships held joint naval drills."), "COOPERATE")
+    assert set(countries(joint)) == {"CHN", "RUS"} and joint.cameo == "062"
+    alone = only(analyze(pipeline, "Russia held naval drills near Japan."), "MOBILIZE")
+    assert countries(alone) == ("RUS", "JPN")
+
+
+def test_coordinated_nationalities_on_one_noun_are_two_actors(pipeline: Pipeline) -> None:
+    result = analyze(pipeline, "US and British activists protested outside the embassy.")
+    assert sorted(e.actor.country for e in result.events if e.event == "PROTEST" and e.actor) == ["GBR", "USA"]
+
+
+def test_a_relation_stated_with_an_adjective_relates_the_subjects(pipeline: Pipeline) -> None:
+    relation = only(analyze(pipeline, "The Russian and Belarusian armies are practically intertwined."), "COOPERATE")
+    assert set(countries(relation)) == {"RUS", "BLR"} and relation.reciprocal
+
+
+def test_barter_resumed_supplies_and_withdrawn_bills(pipeline: Pipeline) -> None:
+    barter = only(analyze(pipeline, "North Korea and Russia exchanged artillery shells for oil."), "COOPERATE")
+    assert set(countries(barter)) == {"PRK", "RUS"}
+    resumed = only(analyze(pipeline, "Russia did not resume gas deliveries to Germany."), "COOPERATE")
+    assert (countries(resumed), resumed.modality) == (("RUS", "DEU"), "negated")
+    withdrawn = only(analyze(pipeline, "The Georgian government withdrew the foreign agents bill."), "CONCEDE")
+    assert withdrawn.actor is not None and withdrawn.actor.country == "GEO"

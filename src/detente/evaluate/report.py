@@ -129,7 +129,8 @@ class EvalReport:
     event_types: Score  # type only (same evidence)
     modality: Accuracy  # over events matched on dyad + type, ignoring modality
     modality_confusion: dict[str, dict[str, int]] = field(default_factory=dict)  # gold → predicted → n
-    by_type: dict[str, Score] = field(default_factory=dict)
+    by_type: dict[str, Score] = field(default_factory=dict)  # full match (dyad + type + modality + evidence)
+    by_type_only: dict[str, Score] = field(default_factory=dict)  # event type + evidence, actors ignored
     by_modality: dict[str, Score] = field(default_factory=dict)
     misses: tuple[Miss, ...] = ()
     false_events: tuple[FalseEvent, ...] = ()
@@ -162,6 +163,9 @@ class EvalReport:
         out.update({
             "modality_confusion": self.modality_confusion,
             "by_type": {k: v.to_json() for k, v in self.by_type.items()},
+            "by_type_only": {k: v.to_json() for k, v in self.by_type_only.items()},
+            "macro_type_f1": macro_f1(self.by_type),
+            "macro_type_only_f1": macro_f1(self.by_type_only),
             "by_modality": {k: v.to_json() for k, v in self.by_modality.items()},
             "noevents_sentences": self.noevents_sentences,
             "noevents_false_events": self.noevents_false_events,
@@ -173,6 +177,12 @@ class EvalReport:
         return out
 
 
+def macro_f1(by_type: dict[str, Score]) -> float | None:
+    """The mean F1 over the types that have gold events (a type never predicted counts as 0)."""
+    scores = [s.f1 or 0.0 for s in by_type.values() if s.gold]
+    return sum(scores) / len(scores) if scores else None
+
+
 SCORE_HEADER: tuple[str, ...] = ("metric", "gold", "pred", "tp", "fp", "fn", "P", "R", "F1")
 
 
@@ -181,6 +191,7 @@ def score_rows(report: EvalReport) -> list[tuple[str, ...]]:
     named = [("events", report.events), ("actor countries", report.actor_countries),
              ("event types", report.event_types)]
     named += [(f"  type {k}", v) for k, v in report.by_type.items()]
+    named += [(f"  type only {k}", v) for k, v in report.by_type_only.items()]
     named += [(f"  modality {k}", v) for k, v in report.by_modality.items()]
     return [(name, str(s.gold), str(s.predicted), str(s.tp), str(s.fp), str(s.fn),
              _fmt(s.precision), _fmt(s.recall), _fmt(s.f1)) for name, s in named]
@@ -212,6 +223,10 @@ def format_report(report: EvalReport, *, max_items: int = 20) -> list[str]:
         lines.append("  ".join(cells).rstrip())
     for name, correct, total, rate in accuracy_rows(report):
         lines.append(f"{name}: {correct}/{total} = {rate}")
+    for name, table_ in (("full match", report.by_type), ("type only", report.by_type_only)):
+        macro = macro_f1(table_)
+        if macro is not None:
+            lines.append(f"macro-averaged type F1 ({name}): {_fmt(macro)}")
     if report.modality_confusion:
         confusion = report.modality_confusion
         pairs = [f"{g}→{p}: {n}" for g, row in confusion.items() for p, n in row.items() if g != p]

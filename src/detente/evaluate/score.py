@@ -61,6 +61,7 @@ class _Tally:
         self.acc: dict[str, Accuracy] = defaultdict(Accuracy)
         self.scores: dict[str, Score] = defaultdict(Score)
         self.by_type: dict[str, Score] = defaultdict(Score)
+        self.by_type_only: dict[str, Score] = defaultdict(Score)
         self.by_modality: dict[str, Score] = defaultdict(Score)
         self.confusion: dict[str, Counter[str]] = defaultdict(Counter)
         self.misses: list[Miss] = []
@@ -93,6 +94,7 @@ def evaluate(gold: GoldSet, analyze: Analyzer) -> EvalReport:
         events=s["events"], actor_countries=s["dyad"], event_types=s["type"], modality=tally.acc["modality"],
         modality_confusion={g: dict(row) for g, row in sorted(tally.confusion.items())},
         by_type=dict(sorted(tally.by_type.items())),
+        by_type_only=dict(sorted(tally.by_type_only.items())),
         by_modality=dict(sorted(tally.by_modality.items())),
         misses=tuple(tally.misses), false_events=tuple(tally.false_events),
         noevents_sentences=tally.noevents, noevents_false_events=tally.noevents_false,
@@ -119,6 +121,11 @@ def _score_document(t: _Tally, gold: GoldSet, doc: GoldDocument, result: Analyze
     t.score("events", len(golds), len(full), len(units))
     t.score("dyad", len(golds), len(dyad), len(units))
     t.score("type", len(golds), len(kind), len(units))
+    kind_units = set(kind.values())
+    for i, g in enumerate(golds):
+        t.by_type_only[g.types[0]] = t.by_type_only[g.types[0]].add(Score(1, int(i in kind), 0, 0))
+    for j, u in enumerate(units):
+        t.by_type_only[u.type or "?"] = t.by_type_only[u.type or "?"].add(Score(0, 0, 1, int(j in kind_units)))
 
     # Modality: keep the right-modality pairs, then pair the rest ignoring modality (over all units).
     loose = match_pairs(golds, everything, _dyad_type, taken={i: scored[j] for i, j in full.items()})

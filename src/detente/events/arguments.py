@@ -64,7 +64,10 @@ def sense_matches(tree: Tree, trigger: Token, sense: Sense) -> bool:
     if sense.prep is not None and not any(
         c.text.lower() == sense.prep for c in tree.children(trigger.i) if c.dep in PARTICLE_DEPS
     ):
-        return False
+        # The parser often hangs the verb's preposition on its object ("exchanged [shells for oil]").
+        on_object = (p for o in tree.children(trigger.i, "dobj") for p in tree.children(o.i, "prep"))
+        if not any(p.text.lower() == sense.prep for p in on_object):
+            return False
     return not sense.objects or bool(sense.objects & object_lemmas(tree, trigger))
 
 
@@ -86,7 +89,11 @@ def actor_tokens(tree: Tree, trigger: Token, sense: Sense) -> list[Token]:
         return _nominal_actor(tree, trigger, sense)
     if sense.state:
         # "Russia and Belarus are allied", "the two armies are intertwined": the subjects relate to each other.
-        return _expand(tree, tree.children(trigger.i, "nsubj", "nsubjpass"))
+        subjects = tree.children(trigger.i, "nsubj", "nsubjpass")
+        copula = tree.head(trigger.i)
+        if not subjects and trigger.dep == "acomp" and copula is not None:
+            subjects = tree.children(copula.i, "nsubj")  # "the armies are intertwined", parsed as an adjective
+        return _expand(tree, subjects)
     if is_passive(tree, trigger):
         for agent in tree.children(trigger.i, "agent"):
             return _expand(tree, tree.children(agent.i, "pobj"))
@@ -199,6 +206,24 @@ def _nominal_actor(tree: Tree, noun: Token, sense: Sense) -> list[Token]:
     return [c for c in tree.children(noun.i, "amod", "compound") if tree.mention_at(c.i)]
 
 
+def _coordinated_modifiers(tree: Tree, i: int) -> list[Token]:
+    """The sides of a noun with coordinated nationality or name modifiers ("Chinese and Russian warships"),
+    when there are two or more: the noun itself if the parse gave it the last side, and the other sides."""
+    own = tree.mention_at(i)
+    for modifier in tree.children(i, "amod", "nmod", "compound"):
+        if tree.mention_at(modifier.i) is None:
+            continue
+        sides = [k for k in tree.conjuncts(modifier.i) if tree.mention_at(k) is not None]
+        if len(sides) < 2:
+            continue
+        if own is None:
+            return [tree.tokens[k] for k in sides]
+        others = [tree.tokens[k] for k in sides if not own.token_start <= k < own.token_end]
+        if others and len(others) < len(sides):  # the noun's own mention holds one side ("Russian warships")
+            return [tree.tokens[i], *others]
+    return []
+
+
 def _expand(tree: Tree, tokens: list[Token]) -> list[Token]:
     """Coordinated phrases become their conjuncts; "they" or "the parties" become the pair they refer to."""
     out: list[Token] = []
@@ -208,6 +233,11 @@ def _expand(tree: Tree, tokens: list[Token]) -> list[Token]:
         unplaced = here is None or (here.actor is not None and not here.actor.country)
         plural = tree.plural_antecedent(token.i) if unplaced else []
         for i in plural or tree.conjuncts(token.i):
+            shared = _coordinated_modifiers(tree, i)
+            if shared:
+                # "Chinese and Russian warships", "US and British activists": one noun, two sides.
+                out.extend(shared)
+                continue
             out.append(tree.tokens[i])
             # "The US, Russia, and Switzerland met": a list written as apposition is coordination too.
             for listed in tree.children(i, "appos"):

@@ -211,9 +211,15 @@ class EventCoder:
             senses = self.lexicon.noun_senses(token.lemma, token.text)
         else:
             return []
-        sense = next((s for s in senses if sense_matches(tree, token, s)), None)
-        if sense is None:
-            return []
+        for sense in senses:
+            if sense_matches(tree, token, sense):
+                candidates = self._sense_candidates(tree, token, sense)
+                if not sense.joint or any(c.reciprocal or c.recipient is not None for c in candidates):
+                    return candidates
+                # a joint sense with a single actor and no partner: "Russia held drills" is no cooperation
+        return []
+
+    def _sense_candidates(self, tree: Tree, token: Token, sense: Sense) -> list[_Candidate]:
         actor_heads = actor_tokens(tree, token, sense)
         actors = [m for t in actor_heads if (m := tree.mention_for(t.i))]
         recipients = [m for t in recipient_tokens(tree, token, sense, actor_heads) if (m := tree.mention_for(t.i))]

@@ -40,6 +40,7 @@ _KNOWN_KEYS = {
     "own_government",
     "reverse",
     "state",
+    "joint",
 }
 
 
@@ -58,6 +59,7 @@ class Sense:
     reverse: bool  # "X received weapons from Y": the recipient slot holds the real actor
     state: bool = False  # "the two armies are intertwined": a relation of its (passive or copular) subjects
     needs_recipient: bool = False  # "wants Putin to act" is an appeal; "wants peace" is no event
+    joint: bool = False  # only for an act shared by two or more actors: "X and Y held joint drills"
 
     @property
     def specificity(self) -> int:
@@ -156,4 +158,5 @@ def _sense(entry: Any, index: int, source: Path, codes: CodeTable) -> Sense:
         reverse=bool(entry.get("reverse", False)),
         state=bool(entry.get("state", False)),
         needs_recipient=bool(entry.get("needs_recipient", False)),
+        joint=bool(entry.get("joint", False)),
     )
