@@ -66,8 +66,8 @@ class Pipeline:
         gazetteer = Gazetteer()
         self.mention_passes: tuple[MentionPass, ...] = (
             *DEFAULT_PASSES,
+            PlaceCountry(gazetteer),  # first: "leaders of Egypt's Muslim Brotherhood" take the group's country
             RoleMentions(),
-            PlaceCountry(gazetteer),
             Coreference.build(self.dictionary),
         )
         self.coder = EventCoder.load(gazetteer=gazetteer)

@@ -186,3 +186,17 @@ def test_barter_resumed_supplies_and_withdrawn_bills(pipeline: Pipeline) -> None
     assert (countries(resumed), resumed.modality) == (("RUS", "DEU"), "negated")
     withdrawn = only(analyze(pipeline, "The Georgian government withdrew the foreign agents bill."), "CONCEDE")
     assert withdrawn.actor is not None and withdrawn.actor.country == "GEO"
+
+
+def test_a_role_of_a_place_takes_the_places_country(pipeline: Pipeline) -> None:
+    freed = only(analyze(pipeline, "Israel released the mayor of the West Bank city of Nablus."), "RETREAT")
+    assert countries(freed) == ("ISR", "PSE")
+    expelled = only(analyze(pipeline, "Qatar has expelled exiled leaders of Egypt's Muslim Brotherhood."), "COERCE")
+    assert countries(expelled) == ("QAT", "EGY")
+
+
+def test_a_passive_attack_names_its_agent_through_its_means(pipeline: Pipeline) -> None:
+    attack = only(analyze(pipeline, "Four children were killed in Israeli tank shelling on Friday."), "ASSAULT")
+    assert countries(attack)[0] == "ISR"
+    unknown = only(analyze(pipeline, "Three soldiers were killed in a roadside bombing in Kabul."), "ASSAULT")
+    assert unknown.actor is None

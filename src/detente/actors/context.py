@@ -81,7 +81,7 @@ def _country_modifier(ctx: ResolveContext, noun: Token, by_token: dict[int, Ment
         if token.head == noun.i and token.dep == "prep" and token.text.lower() in COUNTRY_PREPS:
             for obj in doc.tokens[token.i + 1 : min(len(doc.tokens), token.i + 6)]:
                 if obj.head == token.i and obj.dep == "pobj":
-                    country = _country_at(by_token, obj.i)
+                    country = _country_of_phrase(ctx, obj, by_token)
                     if country:
                         return country
     # "Syria's police", "French political and military officials", "US troops".
@@ -91,6 +91,29 @@ def _country_modifier(ctx: ResolveContext, noun: Token, by_token: dict[int, Ment
             country = _country_at(by_token, token.i)
             if country:
                 return country
+    return None
+
+
+def _country_of_phrase(ctx: ResolveContext, head: Token, by_token: dict[int, Mention], depth: int = 0) -> str | None:
+    """The country of a phrase: its own mention, a modifier ("the West Bank city"), or what it is of
+    ("the city of Nablus"), two levels down at most."""
+    country = _country_at(by_token, head.i)
+    if country or depth >= 2:
+        return country
+    doc = ctx.doc
+    window = doc.tokens[max(0, head.i - 4) : min(len(doc.tokens), head.i + 4)]
+    for token in window:
+        if token.head == head.i and token.i != head.i and token.dep in {"compound", "amod", "poss", "nmod"}:
+            country = _country_at(by_token, token.i)
+            if country:
+                return country
+    for token in window:
+        if token.head == head.i and token.dep == "prep" and token.text.lower() in COUNTRY_PREPS:
+            for obj in doc.tokens[token.i + 1 : min(len(doc.tokens), token.i + 6)]:
+                if obj.head == token.i and obj.dep == "pobj":
+                    country = _country_of_phrase(ctx, obj, by_token, depth + 1)
+                    if country:
+                        return country
     return None
 
 

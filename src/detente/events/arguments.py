@@ -97,7 +97,7 @@ def actor_tokens(tree: Tree, trigger: Token, sense: Sense) -> list[Token]:
     if is_passive(tree, trigger):
         for agent in tree.children(trigger.i, "agent"):
             return _expand(tree, tree.children(agent.i, "pobj"))
-        return []
+        return _instrument_agents(tree, trigger)
     subjects = tree.children(trigger.i, "nsubj", "csubj")
     if subjects:
         return _expand(tree, subjects)
@@ -115,6 +115,33 @@ def actor_tokens(tree: Tree, trigger: Token, sense: Sense) -> list[Token]:
         return actor_tokens(tree, head, sense)
     if trigger.dep in {"relcl", "acl"} and head.pos in {"NOUN", "PROPN", "PRON"}:
         return [head]
+    return []
+
+
+# Attacks that say who attacked: "killed in Israeli tank shelling", "killed in an air strike by government forces".
+ATTACK_NOUNS = frozenset(
+    {"shelling", "strike", "airstrike", "bombing", "attack", "raid", "bombardment", "fire", "shooting", "offensive",
+     "assault", "ambush", "barrage", "crossfire", "gunfire", "drone", "missile", "rocket", "artillery",
+     "tank", "jet", "warplane", "helicopter", "gunship", "sniper", "aircraft", "warship"}
+)
+
+
+def _instrument_agents(tree: Tree, trigger: Token) -> list[Token]:
+    """A passive with no agent whose means names one: "four were killed in Israeli tank shelling"."""
+    for prep in tree.children(trigger.i, "prep"):
+        if prep.text.lower() not in {"in", "by", "during"}:
+            continue
+        for means in tree.children(prep.i, "pobj"):
+            if means.lemma.lower() not in ATTACK_NOUNS:
+                continue
+            for by in tree.children(means.i, "prep"):
+                if by.text.lower() == "by":
+                    agents = [t for t in _expand(tree, tree.children(by.i, "pobj")) if tree.mention_for(t.i)]
+                    if agents:
+                        return agents
+            for modifier in tree.children(means.i, "amod", "compound", "poss", "nmod"):
+                if tree.mention_at(modifier.i) is not None:
+                    return [modifier]
     return []
 
 
