@@ -200,3 +200,33 @@ def test_a_passive_attack_names_its_agent_through_its_means(pipeline: Pipeline) 
     assert countries(attack)[0] == "ISR"
     unknown = only(analyze(pipeline, "Three soldiers were killed in a roadside bombing in Kabul."), "ASSAULT")
     assert unknown.actor is None
+
+
+def test_claiming_responsibility_for_an_attack_makes_the_claimant_its_author(pipeline: Pipeline) -> None:
+    result = analyze(pipeline, "Al-Shabab claimed responsibility for a deadly attack at a mall in Kenya's capital.")
+    attack = only(result, "ASSAULT")
+    assert countries(attack) == ("SOM", "KEN") and attack.actor is not None and attack.actor.id == "AL_SHABAAB"
+
+
+def test_attending_an_event_abroad_is_a_visit_to_its_host(pipeline: Pipeline) -> None:
+    visit = only(analyze(pipeline, "Obama will attend a summit in Switzerland."), "CONSULT")
+    assert (countries(visit), visit.cameo) == (("USA", "CHE"), "042")
+
+
+def test_fire_from_a_place_comes_from_that_place(pipeline: Pipeline) -> None:
+    result = analyze(pipeline, "Israel said a mortar bomb was fired at it from the Gaza Strip.")
+    assert countries(only(result, "ASSAULT")) == ("PSE", "ISR")
+    assert countries(only(result, "ACCUSE")) == ("ISR", "PSE")
+
+
+def test_they_under_a_country_saying_is_that_country(pipeline: Pipeline) -> None:
+    attack = only(analyze(pipeline, "The US claimed that they had attacked Iraq."), "ASSAULT")
+    assert (countries(attack), attack.modality) == (("USA", "IRQ"), "claimed")
+
+
+def test_a_facility_in_a_country_stands_for_it_and_pressure_comes_from_its_source(pipeline: Pipeline) -> None:
+    probe = only(analyze(pipeline, "IAEA inspectors want to examine the sites in Iran."), "ACCUSE")
+    assert countries(probe)[1] == "IRN"
+    pressure = only(analyze(pipeline, "Obama faces pressure from Congress."), "REQUEST")
+    assert pressure.actor is not None and (pressure.actor.country, pressure.actor.sector) == ("USA", "LEG")
+    assert pressure.recipient is not None and pressure.recipient.id == "barack-obama"

@@ -49,6 +49,10 @@ GENDERED_TITLES = {
 }
 REFLEXIVES = frozenset({"himself", "herself"})
 NEUTER_PRONOUNS = frozenset({"it", "its", "itself"})
+# "The US claimed that they had attacked Iraq": news often writes "they" for a country or an
+# organisation that speaks of itself; only under a verb of saying, and only when no one else is named.
+COLLECTIVE_PRONOUNS = frozenset({"they", "their", "them", "themselves"})
+CLAIM_VERBS = frozenset({"say", "claim", "announce", "state", "declare", "insist", "admit", "confirm", "deny"})
 CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "conj"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 QUOTED = re.compile(r"\u201c[^\u201d]{1,2000}\u201d|\"[^\"]{1,2000}\"|\u00ab[^\u00bb]{1,2000}\u00bb")
@@ -121,7 +125,8 @@ def _link_it(ctx: ResolveContext, mentions: list[Mention]) -> list[Mention]:
     by_token = {i: m for m in mentions for i in range(m.token_start, m.token_end)}
     out = list(mentions)
     for token in doc.tokens:
-        if token.i in by_token or token.pos != "PRON" or token.text.lower() not in NEUTER_PRONOUNS:
+        word = token.text.lower()
+        if token.i in by_token or token.pos != "PRON" or word not in NEUTER_PRONOUNS | COLLECTIVE_PRONOUNS:
             continue
         clause = doc.tokens[token.head]
         while clause.dep not in CLAUSE_DEPS and clause.head != clause.i and clause.pos not in {"VERB", "AUX"}:
@@ -129,12 +134,24 @@ def _link_it(ctx: ResolveContext, mentions: list[Mention]) -> list[Mention]:
         if clause.dep not in CLAUSE_DEPS or clause.head == clause.i:
             continue
         governor = doc.tokens[clause.head]
+        if word in COLLECTIVE_PRONOUNS and (
+            governor.lemma.lower() not in CLAIM_VERBS
+            or any(t.head == governor.i and t.dep in {"dobj", "dative"} for t in doc.tokens)
+            or any(m.token_start < token.i and m.sentence == token.sentence and m.actor is not None
+                   and m.actor.kind != "person" and m is not by_token.get(_subject_token(doc, governor))
+                   for m in mentions)
+        ):
+            continue
         subjects = [by_token.get(t.i) for t in doc.tokens if t.head == governor.i and t.dep in SUBJECT_DEPS]
         subject = next((m for m in subjects if m is not None), None)
         if subject is None or subject.actor is None or subject.actor.kind == "person":
             continue
         out.append(ctx.mention(token.i, token.i + 1, subject.actor, "coref"))
     return sorted(out, key=lambda m: m.token_start)
+
+
+def _subject_token(doc: ParsedDoc, verb: Token) -> int:
+    return next((t.i for t in doc.tokens if t.head == verb.i and t.dep in SUBJECT_DEPS), -1)
 
 
 def _candidates(mentions: list[Mention], pronoun: Token, interview: Interview | None) -> list[Mention]:

@@ -107,11 +107,11 @@ def actor_matches(gold: GoldActor, pred: Actor | None) -> bool:
 
 
 def orientation(gold: GoldEvent, unit: PredUnit) -> bool | None:
-    """True: actor→actor; False: matched the other way round (reciprocal gold); None: no dyad match."""
+    """True: actor→actor; False: matched the other way round (reciprocal gold or prediction); None: no match."""
     if actor_matches(gold.actor, unit.actor) and actor_matches(gold.recipient, unit.recipient):
         return True
     swapped = actor_matches(gold.actor, unit.recipient) and actor_matches(gold.recipient, unit.actor)
-    if gold.reciprocal and swapped:
+    if (gold.reciprocal or unit.event.reciprocal) and swapped:  # a mutual act holds both ways
         return False
     return None
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from detente.events.lexicon import Sense
 from detente.events.syntax import PASSIVE_SUBJECT_DEPS, Tree
-from detente.models import Token
+from detente.models import Mention, Token
 
 # Dependencies whose lemma can satisfy a sense's `object` condition.
 OBJECT_LIKE = frozenset({"dobj", "obj", "nsubjpass", "attr", "oprd", "acomp", "dative", "ccomp", "xcomp", "npadvmod"})
@@ -118,6 +118,7 @@ def actor_tokens(tree: Tree, trigger: Token, sense: Sense) -> list[Token]:
     return []
 
 
+PLACE_ACTOR_KINDS = frozenset({"country", "gpe", "loc", "place"})
 # Attacks that say who attacked: "killed in Israeli tank shelling", "killed in an air strike by government forces".
 ATTACK_NOUNS = frozenset(
     {"shelling", "strike", "airstrike", "bombing", "attack", "raid", "bombardment", "fire", "shooting", "offensive",
@@ -127,8 +128,13 @@ ATTACK_NOUNS = frozenset(
 
 
 def _instrument_agents(tree: Tree, trigger: Token) -> list[Token]:
-    """A passive with no agent whose means names one: "four were killed in Israeli tank shelling"."""
+    """A passive with no agent whose means or origin names one: "four were killed in Israeli tank shelling",
+    "a mortar bomb was fired at Israel from the Gaza Strip"."""
     for prep in tree.children(trigger.i, "prep"):
+        if prep.text.lower() == "from":
+            origins = [o for o in tree.children(prep.i, "pobj") if _is_place(tree.mention_at(o.i))]
+            if origins:
+                return origins
         if prep.text.lower() not in {"in", "by", "during"}:
             continue
         for means in tree.children(prep.i, "pobj"):
@@ -143,6 +149,10 @@ def _instrument_agents(tree: Tree, trigger: Token) -> list[Token]:
                 if tree.mention_at(modifier.i) is not None:
                     return [modifier]
     return []
+
+
+def _is_place(mention: Mention | None) -> bool:
+    return mention is not None and mention.actor is not None and mention.actor.kind in PLACE_ACTOR_KINDS
 
 
 def recipient_tokens(tree: Tree, trigger: Token, sense: Sense, actors: list[Token]) -> list[Token]:
@@ -230,7 +240,23 @@ def _nominal_actor(tree: Tree, noun: Token, sense: Sense) -> list[Token]:
             named = [t for t in _expand(tree, objects) if tree.mention_for(t.i)]
             if named:
                 return named  # "the deployment of troops" names nobody: fall back to "Russian" below
+    claimants = _responsibility_claimants(tree, noun)
+    if claimants:
+        return claimants
     return [c for c in tree.children(noun.i, "amod", "compound") if tree.mention_at(c.i)]
+
+
+RESPONSIBILITY_VERBS = frozenset({"claim", "take", "accept", "admit", "bear", "acknowledge"})
+
+
+def _responsibility_claimants(tree: Tree, noun: Token) -> list[Token]:
+    """ "al-Shabab claimed responsibility for the attack": who claims an act says they did it."""
+    prep = tree.head(noun.i)
+    owner = tree.head(prep.i) if prep is not None and prep.text.lower() == "for" else None
+    verb = tree.head(owner.i) if owner is not None and owner.lemma.lower() == "responsibility" else None
+    if verb is None or verb.lemma.lower() not in RESPONSIBILITY_VERBS:
+        return []
+    return [t for t in _expand(tree, tree.children(verb.i, "nsubj")) if tree.mention_for(t.i)]
 
 
 def _coordinated_modifiers(tree: Tree, i: int) -> list[Token]:

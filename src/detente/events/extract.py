@@ -256,8 +256,9 @@ class EventCoder:
             ] or [_Candidate(token, sense, actors[0], actors[1], True, False)]
         if not recipients:
             return [_Candidate(token, sense, a, None, False, sense.own_government) for a in _distinct(actors)]
+        # "X held talks with Y" is mutual as much as "X and Y held talks".
         return [
-            _Candidate(token, sense, a, r, False, False)
+            _Candidate(token, sense, a, r, sense.reciprocal, False)
             for a in _distinct(actors)
             for r in _distinct(recipients)
             if a.actor != r.actor

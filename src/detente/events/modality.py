@@ -97,8 +97,10 @@ def guess_modality(tree: Tree, trigger: Token, *, nominal: bool = False) -> Moda
         # A named event ("the rebellion of Prigozhin") is presupposed, whatever the clause around it says.
         cue = _hedge(tree, trigger)
         return ModalityGuess("hypothetical", cue=cue) if cue else ModalityGuess("asserted")
-    if trigger.dep == "advcl" and any(c.text.lower() == "to" for c in tree.children(trigger.i, "aux")):
-        return ModalityGuess("future", cue="to")  # a purpose clause states an aim: "signed roadmaps to deepen"
+    if trigger.dep in {"advcl", "acl"} and any(c.text.lower() == "to" for c in tree.children(trigger.i, "aux")):
+        # A purpose clause states an aim ("signed roadmaps to deepen"), an infinitive on a noun what is
+        # pressed for or planned ("pressure from Congress to help Iran", "a plan to invade").
+        return ModalityGuess("future", cue="to")
     chain = [trigger, *_governors(tree, trigger)]
     for token in chain:
         cue = _hedge(tree, token)

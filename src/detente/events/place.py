@@ -16,13 +16,32 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 def event_place(tree: Tree, trigger: Token, gazetteer: Gazetteer) -> Place | None:
     """The place in the trigger's clause: a locative prepositional object of the trigger or its object."""
-    heads = [trigger, *tree.children(trigger.i, "dobj", "nsubjpass")]
+    # "an attack targeting non-Muslims at a mall in Kenya's capital": also the clause describing the act.
+    heads = [trigger, *tree.children(trigger.i, "dobj", "nsubjpass", "acl")]
     for head in heads:
         for prep in tree.children(head.i, "prep"):
             if prep.text.lower() not in LOCATIVE_PREPS:
                 continue
             for obj in tree.children(prep.i, "pobj"):
+                place = _place_at(tree, obj, gazetteer) or _place_within(tree, obj, gazetteer)
+                if place is not None:
+                    return place
+    return None
+
+
+def _place_within(tree: Tree, token: Token, gazetteer: Gazetteer) -> Place | None:
+    """ "at a mall in Kenya's capital", "in the capital of Kenya": a place named inside a locative phrase."""
+    for child in tree.children(token.i, "poss", "compound"):
+        place = _place_at(tree, child, gazetteer)
+        if place is not None:
+            return place
+    for prep in tree.children(token.i, "prep"):
+        if prep.text.lower() in LOCATIVE_PREPS | {"of"}:
+            for obj in tree.children(prep.i, "pobj"):
                 place = _place_at(tree, obj, gazetteer)
+                if place is None:
+                    place = next((p for c in tree.children(obj.i, "poss", "compound")
+                                  if (p := _place_at(tree, c, gazetteer)) is not None), None)
                 if place is not None:
                     return place
     return None
