@@ -230,3 +230,9 @@ def test_a_facility_in_a_country_stands_for_it_and_pressure_comes_from_its_sourc
     pressure = only(analyze(pipeline, "Obama faces pressure from Congress."), "REQUEST")
     assert pressure.actor is not None and (pressure.actor.country, pressure.actor.sector) == ("USA", "LEG")
     assert pressure.recipient is not None and pressure.recipient.id == "barack-obama"
+
+
+def test_people_named_by_role_where_an_act_happens_are_locals_on_either_side(pipeline: Pipeline) -> None:
+    detained = only(analyze(pipeline, "Dozens of journalists have been detained in Belarus."), "COERCE")
+    assert countries(detained) == (None, "BLR")
+    assert detained.recipient is not None and detained.recipient.sector == "MED"

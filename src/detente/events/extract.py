@@ -288,6 +288,7 @@ class EventCoder:
         if where is not None and where.country:
             # "Thousands of demonstrators marched in Nairobi": people named only by their role are locals.
             actor = _placed(actor, where.country)
+            recipient = _placed(recipient, where.country)  # "journalists have been detained in Belarus"
         if recipient is None and where is not None and where.country and code.plover in PLACE_TARGETED:
             # CAMEO convention: an attack or protest with no named target is aimed at the country it is in.
             recipient = Actor(where.country, None, where.country, None, where.name, "place")
