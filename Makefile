@@ -7,10 +7,11 @@ DB ?= detente.duckdb
 
 .PHONY: run test lint typecheck unit venv clean
 
-$(STAMP): pyproject.toml requirements.lock
+$(STAMP): pyproject.toml requirements.lock web/package.json web/package-lock.json scripts/web_vendor.sh
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade "pip==25.3"
 	$(BIN)/python -m pip install --quiet -c requirements.lock -e ".[dev]"
+	scripts/web_vendor.sh
 	touch $(STAMP)
 
 venv: $(STAMP)

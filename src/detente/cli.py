@@ -120,6 +120,7 @@ def ingest_command(
             ) as progress,
         ):
             task = progress.add_task("ingesting", total=None)
+            location = store.location  # redacted: a PostgreSQL URL's password is never printed
             report = ingest(
                 [str(p) for p in paths],
                 pipeline=pipeline,
@@ -133,7 +134,7 @@ def ingest_command(
     out.print(
         f"read {report.read} articles · stored {report.stored} new · {report.already_stored} already stored · "
         f"{report.events} events · {len(report.rejected)} rejected · "
-        f"{report.timings.get('total', 0):.1f}s → {settings.db}"
+        f"{report.timings.get('total', 0):.1f}s → {location}"
     )
     if report.rejected:
         raise typer.Exit(1)
@@ -270,14 +271,17 @@ def dyad_command(
     a: Annotated[str, typer.Argument(help="First actor: id, name or ISO3 country.")],
     b: Annotated[str, typer.Argument(help="Second actor.")],
     db: DbOption = None,
-    period: Annotated[Period, typer.Option(help="Bucket size.")] = Period.month,
+    period: Annotated[Period, typer.Option("--period", "--interval", help="Bucket size.")] = Period.month,
     all_modalities: Annotated[
         bool, typer.Option("--all-modalities", help="Count every modality, not only asserted events.")
     ] = False,
+    plot: Annotated[
+        Path | None, typer.Option("--plot", help="Also draw the series: a .png image or a self-contained .html page.")
+    ] = None,
 ) -> None:
     """Events between two actors over time: counts per QuadClass and Goldstein sums.
 
-    Example: `detente dyad RUS BLR --period month`
+    Example: `detente dyad RUS BLR --period month --plot rus-blr.html`
     """
     from detente.query import dyad_series
     from detente.store import open_store
@@ -285,6 +289,11 @@ def dyad_command(
     try:
         with open_store(_settings(db=db).db, read_only=True) as store:
             points = dyad_series(store, a, b, period=period.value, asserted_only=not all_modalities)
+        if plot is not None:
+            from detente.plot import plot_dyad
+
+            kind = "all modalities" if all_modalities else "asserted events"
+            plot_dyad(points, plot, title=f"{a} ↔ {b} ({kind}, by {period.value})", period=period.value)
     except DetenteError as exc:
         raise _fail(exc) from None
     table = Table(title=f"{a} ↔ {b} ({'all modalities' if all_modalities else 'asserted events'})")
@@ -311,6 +320,58 @@ def dyad_command(
             f"{p.goldstein_mean:.2f}",
         )
     out.print(table)
+    if plot is not None:
+        out.print(f"chart written to {escape(str(plot))}", soft_wrap=True)
+
+
+class ExportFormat(StrEnum):
+    gdelt = "gdelt"
+    plover = "plover"
+    csv = "csv"
+    parquet = "parquet"
+    graphml = "graphml"
+
+
+@app.command("export")
+def export_command(
+    fmt: Annotated[
+        ExportFormat,
+        typer.Option("--format", help="gdelt (GDELT 2.0 event TSV), plover (PLOVER JSON Lines), csv, parquet, "
+                     "or graphml (the actor network)."),
+    ],
+    out_file: Annotated[Path, typer.Option("--out", help="File to write (replaced when the export succeeds).")],
+    db: DbOption = None,
+    actor: Annotated[str | None, typer.Option(help="Actor or recipient: id, name or ISO3 country.")] = None,
+    dyad: Annotated[str | None, typer.Option(help="Two actors, comma-separated, either direction: RUS,UKR.")] = None,
+    country: Annotated[str | None, typer.Option(help="ISO3 country of the actor or the recipient.")] = None,
+    event: Annotated[str | None, typer.Option(help="PLOVER event type, e.g. ASSAULT.")] = None,
+    modality: Annotated[str | None, typer.Option(help="asserted, negated, hypothetical, future or claimed.")] = None,
+    since: Annotated[dt.datetime | None, typer.Option(formats=["%Y-%m-%d"], help="From this day on.")] = None,
+    until: Annotated[dt.datetime | None, typer.Option(formats=["%Y-%m-%d"], help="Up to this day.")] = None,
+    all_modalities: Annotated[
+        bool, typer.Option("--all-modalities", help="Every modality (default: asserted events only).")
+    ] = False,
+) -> None:
+    """Write stored events to a file, streamed: GDELT 2.0 TSV, PLOVER JSONL, CSV, Parquet or GraphML.
+
+    Only asserted events unless --modality or --all-modalities is given.
+
+    Example: `detente export --format gdelt --out rus-ukr.tsv --dyad RUS,UKR --since 2022-01-01`
+    """
+    from detente.export import export_events, export_filter
+    from detente.store import open_store
+
+    try:
+        flt = export_filter(
+            actor=actor, dyad=dyad, country=country, event=event, modality=modality,
+            since=since.date() if since else None, until=until.date() if until else None,
+            all_modalities=all_modalities,
+        )
+        with open_store(_settings(db=db).db, read_only=True) as store:
+            n = export_events(store, fmt.value, out_file, flt)
+    except DetenteError as exc:
+        raise _fail(exc) from None
+    out.print(f"wrote {n:,} event{'' if n == 1 else 's'} to {escape(str(out_file))} ({fmt.value})", soft_wrap=True)
 
 
 @app.command("show")
@@ -372,6 +433,28 @@ def eval_command(
                 out.rule(str(path))
                 for line in format_report(report, max_items=show):
                     out.print(escape(line))
+    except DetenteError as exc:
+        raise _fail(exc) from None
+
+
+@app.command("serve")
+def serve_command(
+    db: Annotated[str | None, typer.Option("--db", help="DuckDB path or postgresql:// URL (DETENTE_DB).")] = None,
+    host: Annotated[str, typer.Option(help="Address to listen on (loopback only by default).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
+    ingest_token_file: Annotated[
+        Path | None,
+        typer.Option(help="File holding the token that enables POST /api/ingest (else DETENTE_INGEST_TOKEN)."),
+    ] = None,
+) -> None:
+    """Serve the REST API (OpenAPI at /openapi.json) and the web UI over HTTP.
+
+    Example: `detente serve --db news.duckdb --port 8000`
+    """
+    from detente.api import serve
+
+    try:
+        serve(_settings(db=db), host=host, port=port, token_file=ingest_token_file)
     except DetenteError as exc:
         raise _fail(exc) from None
 

@@ -4,7 +4,7 @@ Codes:
   E001 configuration  E002 data file invalid  E003 missing optional package  E004 model not installed
   E100 input (generic)  E101 missing/invalid date  E102 empty text  E103 undecodable bytes
   E104 malformed JSON line  E105 malformed CSV row  E106 unsupported file  E107 file not found
-  E200 store  E201 not found in store
+  E200 store  E201 not found in store  E202 bad query (cursor, limit, search words)
   E300 gold file invalid
 """
 

@@ -1,11 +1,10 @@
-"""Store behaviour every backend must share. The `store` fixture is parametrized by backend so the
-PostgreSQL backend joins by adding a param (skipped when no server is configured)."""
+"""Store behaviour every backend must share. The `store` fixture runs each test on DuckDB and on
+PostgreSQL (skipped without DETENTE_TEST_PG_URL, a failure when CI=true: see tests/conftest.py)."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -25,7 +24,8 @@ from detente.models import (
     SourceRef,
     When,
 )
-from detente.store import AmbiguousIdError, Store, open_store
+from detente.store import MIGRATIONS, AmbiguousIdError, Store, open_store
+from detente.store import rows as R
 from detente.store.base import MIN_PREFIX
 from detente.store.rows import event_date
 
@@ -83,16 +83,10 @@ def sample(text: str = TEXT, date: dt.date = dt.date(2023, 5, 2)) -> AnalyzedArt
     )
 
 
-def _duckdb(tmp_path: Path) -> Store:
-    return open_store(tmp_path / "t.duckdb")
-
-
-BACKENDS: dict[str, Any] = {"duckdb": _duckdb}
-
-
-@pytest.fixture(params=sorted(BACKENDS))
-def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
-    s: Store = BACKENDS[request.param](tmp_path)
+@pytest.fixture
+def store(store_location: str) -> Iterator[Store]:
+    """A fresh store on each backend (conftest.store_location: DuckDB file, PostgreSQL schema)."""
+    s = open_store(store_location)
     try:
         yield s
     finally:
@@ -100,7 +94,7 @@ def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
 
 
 def _counts(store: Store) -> dict[str, int]:
-    tables = ("articles", "sentences", "repairs", "mentions", "quotes", "events", "evidence")
+    tables = ("articles", "actors", "sentences", "repairs", "mentions", "quotes", "events", "evidence")
     return {t: int(store.fetch(f"SELECT count(*) FROM {t}")[0][0]) for t in tables}
 
 
@@ -172,10 +166,10 @@ def test_failure_mid_write_leaves_no_rows(store: Store, monkeypatch: pytest.Monk
     a = sample()
     real = store._insert
 
-    def failing(table: str, columns: Any, rows: Any) -> None:
+    def failing(table: str, columns: Any, rows: Any, **kw: Any) -> None:
         if table == "evidence":  # the last table: everything else was already inserted
             raise RuntimeError("disk on fire")
-        real(table, columns, rows)
+        real(table, columns, rows, **kw)
 
     monkeypatch.setattr(store, "_insert", failing)
     with pytest.raises(RuntimeError):
@@ -243,10 +237,10 @@ def test_write_many_is_all_or_nothing(store: Store, monkeypatch: pytest.MonkeyPa
     batch = [sample(text=f"{TEXT} {i}") for i in range(3)]
     real = store._insert
 
-    def failing(table: str, columns: Any, rows: Any) -> None:
+    def failing(table: str, columns: Any, rows: Any, **kw: Any) -> None:
         if table == "quotes":
             raise KeyboardInterrupt  # even an interrupt rolls back
-        real(table, columns, rows)
+        real(table, columns, rows, **kw)
 
     monkeypatch.setattr(store, "_insert", failing)
     with pytest.raises(KeyboardInterrupt):
@@ -272,3 +266,44 @@ def test_threads_share_one_store(store: Store) -> None:
         assert all(pool.map(store.write, batch))
         got = list(pool.map(lambda a: store.get_article(a.article.id), batch))
     assert got == batch
+
+
+def test_writes_share_actor_rows(store: Store) -> None:
+    store.write(sample())
+    store.write(sample(text=TEXT + " Later."))  # the same two actors again
+    assert store.fetch("SELECT id FROM actors ORDER BY id") == [("RUS",), ("USA",)]
+    assert store.write(sample()) is False
+    assert _counts(store)["actors"] == 2
+
+
+def _old_layout_store(location: str) -> Store:
+    """A store as detente wrote it before actor keys (migrations 0001-0002 only)."""
+    from detente.store.duckdb_store import DuckDBStore
+    from detente.store.postgres_store import PostgresStore
+
+    old = MIGRATIONS[:2]
+    if location.startswith("postgresql"):
+        return PostgresStore(location, migrations=old)
+    return DuckDBStore(location, migrations=old)
+
+
+def test_rows_stored_before_actor_keys_are_keyed_by_the_migration(store_location: str) -> None:
+    from detente.query import EventFilter, actor_profile, dyad_series, find_events
+
+    a = sample()
+    rows = R.child_rows(a)
+    with _old_layout_store(store_location) as old, old.transaction():
+        old._insert("articles", R.ARTICLE_COLS, [R.article_row(a.article, dt.datetime(2024, 1, 1))])
+        for table, columns in R.CHILD_TABLES:
+            keep = len(columns) - 2 if table == "events" else len(columns)  # no actor_key, recipient_key
+            old._insert(table, columns[:keep], [r[:keep] for r in rows[table]])
+    with open_store(store_location) as s:
+        assert s.applied_migrations() == [m.name for m in MIGRATIONS]
+        assert s.get_article(a.article.id) == a
+        assert [r.id for r in find_events(s, EventFilter(dyad=("russia", "USA")))] == [e.id for e in a.events]
+        b = sample(text=TEXT + " New.")  # written now: hash keys beside the numbered ones
+        assert s.write(b)
+        assert len(find_events(s, EventFilter(actor="RUS"))) == 4
+        assert sum(p.total for p in dyad_series(s, "USA", "RUS", asserted_only=False)) == 4
+        profile = actor_profile(s, "USA")
+        assert profile is not None and profile.events == 4 and profile.partners[0].events == 2

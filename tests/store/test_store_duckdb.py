@@ -122,9 +122,9 @@ def test_in_memory_store() -> None:
         assert s.write(_article())
 
 
-@pytest.mark.parametrize("url", ["postgresql://localhost/db", "postgres://u@h/db", "sqlite:///x.db"])
-def test_urls_not_supported_yet(url: str) -> None:
-    with pytest.raises(StoreError):
+@pytest.mark.parametrize("url", ["sqlite:///x.db", "mysql://u@h/db"])
+def test_other_url_schemes_are_refused(url: str) -> None:
+    with pytest.raises(StoreError, match="unsupported store URL"):
         open_store(url)
 
 
@@ -132,3 +132,10 @@ def test_default_path_is_detente_duckdb(tmp_path: Path, monkeypatch: pytest.Monk
     monkeypatch.chdir(tmp_path)
     open_store().close()
     assert (tmp_path / "detente.duckdb").exists()
+
+
+def test_postgresql_only_indexes_are_recorded_but_not_built(tmp_path: Path) -> None:
+    with open_store(tmp_path / "i.duckdb") as s:
+        assert "0004_query_indexes" in s.applied_migrations()
+        names = {r[0] for r in s.fetch("SELECT index_name FROM duckdb_indexes()")}
+        assert "events_article_idx" in names and "events_page_idx" not in names

@@ -24,11 +24,14 @@ __all__ = [
 def open_store(url_or_path: str | Path = DEFAULT_STORE, *, read_only: bool = False) -> Store:
     """Open (creating and migrating if needed) a store.
 
-    A path (or ":memory:") opens DuckDB; a "postgresql://" URL is reserved for the PostgreSQL backend.
+    A path (or ":memory:") opens DuckDB; a "postgresql://" (or "postgres://") URL opens PostgreSQL,
+    with an optional `?schema=NAME` to keep the tables in their own schema (see postgres_store).
     """
     target = str(url_or_path)
     if target.startswith(("postgresql://", "postgres://")):
-        raise StoreError("PostgreSQL stores are not supported yet; use a DuckDB file path")
+        from detente.store.postgres_store import PostgresStore  # keeps `import detente.store` free of psycopg
+
+        return PostgresStore(target, read_only=read_only)
     if "://" in target:
         raise StoreError(f"unsupported store URL {target!r}: give a file path or a postgresql:// URL")
     from detente.store.duckdb_store import DuckDBStore  # keeps `import detente.store` free of duckdb

@@ -1,6 +1,6 @@
 """The one storage interface. A backend supplies a connection and five primitives; everything else
 (idempotent per-article writes, rebuilding an AnalyzedArticle, id prefixes) lives here once, so the
-later PostgreSQL backend and the contract test suite share it.
+DuckDB and PostgreSQL backends and the contract test suite share it.
 
 SQL handed to `execute`/`fetch` uses `?` placeholders and portable SQL; a backend with another
 paramstyle (psycopg's `%s`) translates. No SQL we write contains a literal `?`.
@@ -38,6 +38,11 @@ class Capabilities:
 
 class AmbiguousIdError(NotFoundError):
     """An id prefix matched several articles: no single article was found."""
+
+
+class WriteConflictError(StoreError):
+    """Another process stored the same row at the same moment (PostgreSQL); write_many retries once,
+    and the retry finds that row stored."""
 
 
 class Store(ABC):
@@ -104,15 +109,18 @@ class Store(ABC):
         with self._lock:
             return self._fetchall(sql, params)
 
-    def _insert(self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+    def _insert(
+        self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]], *, skip_existing: bool = False
+    ) -> None:
         # Multi-row VALUES: per-statement overhead dominates in DuckDB (executemany is ~3x slower).
         # Chunked to stay far below PostgreSQL's 65535 bind-parameter limit.
         one = "(" + ", ".join("?" for _ in columns) + ")"
+        tail = " ON CONFLICT DO NOTHING" if skip_existing else ""  # rows whose primary key is already there
         step = max(1, MAX_PARAMS // len(columns))
         for i in range(0, len(rows), step):
             chunk = rows[i:i + step]
             self._execute(
-                f"INSERT INTO {table} ({', '.join(columns)}) VALUES {', '.join([one] * len(chunk))}",
+                f"INSERT INTO {table} ({', '.join(columns)}) VALUES {', '.join([one] * len(chunk))}{tail}",
                 [v for row in chunk for v in row],
             )
 
@@ -152,6 +160,12 @@ class Store(ABC):
             raise StoreError(f"store {self.location} is open read-only")
         if not batch:
             return []
+        try:
+            return self._write_batch(batch)
+        except WriteConflictError:  # a concurrent writer committed some of these articles first
+            return self._write_batch(batch)
+
+    def _write_batch(self, batch: Sequence[AnalyzedArticle]) -> list[bool]:
         ingested_at = dt.datetime.now(dt.UTC).replace(tzinfo=None)
         ids = list(dict.fromkeys(a.article.id for a in batch))
         with self.transaction():
@@ -171,8 +185,12 @@ class Store(ABC):
                 if is_new:
                     fresh.append(a)
             if fresh:
-                arts = [R.article_row(a.article, ingested_at) for a in fresh]
+                # In id order, as actors are in key order: concurrent writers lock rows in one order.
+                arts = [R.article_row(a.article, ingested_at) for a in sorted(fresh, key=lambda a: a.article.id)]
                 self._insert("articles", R.ARTICLE_COLS, arts)
+                # Shared by many articles (and other writers): keep the row already there.
+                actors = R.actor_rows([e for a in fresh for e in a.events])
+                self._insert("actors", R.ACTORS_COLS, actors, skip_existing=True)
                 children = [R.child_rows(a) for a in fresh]
                 for table, columns in R.CHILD_TABLES:
                     self._insert(table, columns, [row for c in children for row in c[table]])

@@ -41,6 +41,8 @@ class DuckDBStore(Store):
                 file.parent.mkdir(parents=True, exist_ok=True)
         try:
             self._con = duckdb.connect(location, read_only=read_only and not in_memory)
+            # No progress bar: DuckDB would draw it on stdout during long statements (a migration).
+            self._con.execute("SET enable_progress_bar = false")
         except duckdb.Error as e:
             raise _open_error(location, e) from e
         self._closed = False

@@ -5,11 +5,17 @@ Two normalisations happen on the way in, both documented because get_article rel
 - each event gets an `event_date`: the first day `when.start` denotes ("2020" → 2020-01-01,
   "2023-06" → 2023-06-01, "2023-06-23" or "2023-06-23T10:00" → that day), or the article's date
   when `when.start` is missing or not such a date. Queries filter and bucket on it.
+
+Actor keys: the actor and recipient slots of an event also carry an integer `actor_key`, a hash of
+the (id, name, country) that queries match terms against, with one row per key in `actors`. A query
+matches a term against the few thousand `actors` rows, then the events by integer key: on ten
+million events that is several times faster than reading six text columns.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import re
 from collections.abc import Sequence
@@ -58,7 +64,9 @@ EVENT_COLS = (
     "reciprocal", *actor_cols("actor"), *actor_cols("recipient"), *actor_cols("claimed_by"),
     "when_start", "when_end", "when_granularity", "when_text", "event_date",
     "where_name", "where_country", "where_lat", "where_lon", "confidence", "trigger_text",
+    "actor_key", "recipient_key",
 )
+ACTORS_COLS = ("actor_key", "id", "name", "country")
 EVIDENCE_COLS = ("event_id", "article_id", "idx", "sentence", "start_char", "end_char", "text")
 
 # Child tables in insert order, with their columns; each has article_id for one-query reads.
@@ -87,6 +95,30 @@ def event_date(when_start: str | None, article_date: dt.date) -> dt.date:
 
 
 # ---- model → rows ----------------------------------------------------------------------------
+
+# Keys from a hash live in [2**61, 2**62); keys numbered by migration 0003 for older rows are small.
+_HASH_KEY_BASE = 1 << 61
+
+
+def actor_key(actor: Actor | None) -> int | None:
+    """The `actors` key of an actor slot: None when there is nothing (id, name, country) to match."""
+    if actor is None or (actor.id is None and actor.name is None and actor.country is None):
+        return None
+    # \x00 for None so that None and "" stay different identities.
+    raw = "\x1f".join("\x00" if v is None else v for v in (actor.id, actor.name, actor.country))
+    digest = hashlib.blake2b(raw.encode("utf-8"), digest_size=8).digest()
+    return _HASH_KEY_BASE | (int.from_bytes(digest, "big") >> 3)
+
+
+def actor_rows(events: Sequence[Event]) -> list[Row]:
+    """The `actors` rows (ACTORS_COLS) the actor and recipient slots of these events need, by key."""
+    rows: dict[int, Row] = {}
+    for e in events:
+        for a in (e.actor, e.recipient):
+            key = actor_key(a)
+            if key is not None and a is not None:
+                rows[key] = (key, a.id, a.name, a.country)
+    return [rows[k] for k in sorted(rows)]  # one lock order for concurrent PostgreSQL writers
 
 
 def _actor_values(actor: Actor | None) -> Row:
@@ -142,7 +174,7 @@ def _event_row(article_id: str, idx: int, e: Event, article_date: dt.date) -> Ro
         *_actor_values(e.actor), *_actor_values(e.recipient), *_actor_values(e.claimed_by),
         e.when.start, e.when.end, e.when.granularity, e.when.text, event_date(e.when.start, article_date),
         w.name if w else None, w.country if w else None, w.lat if w else None, w.lon if w else None,
-        e.confidence, e.trigger,
+        e.confidence, e.trigger, actor_key(e.actor), actor_key(e.recipient),
     )
 
 
