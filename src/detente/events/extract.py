@@ -3,6 +3,7 @@ PLOVER + CAMEO codes, modality, time, place, evidence and a confidence from the 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -14,7 +15,7 @@ from detente.events.arguments import (
     recipient_tokens,
     sense_matches,
 )
-from detente.events.codes import CodeTable, IntentCodes
+from detente.events.codes import CameoCode, CodeTable, IntentCodes
 from detente.events.demands import Obligation, stated_obligations
 from detente.events.lexicon import Lexicon, Sense
 from detente.events.modality import ModalityGuess, guess_modality
@@ -124,22 +125,13 @@ class EventCoder:
         if guess.modality == "claimed" and guess.speaker is not None:
             claimed_by = _actor_of(tree.mention_for(guess.speaker.i))
         code = self.codes.get(DEMAND_CODE)
-        indices = [obligation.speech.i, *tree.subtree(obligation.clause.i)]
-        sentence = tree.doc.sentences[obligation.speech.sentence]
-        tokens = [tree.tokens[i] for i in indices if sentence.token_start <= i < sentence.token_end]
-        start, end = min(t.start for t in tokens), max(t.end for t in tokens)
-        evidence = Evidence(obligation.speech.sentence, start, end, tree.doc.text[start:end])
+        evidence = _span(tree, obligation.speech.sentence, [obligation.speech.i, *tree.subtree(obligation.clause.i)])
         return Event(
             id=content_hash(article.id, str(obligation.speech.i), _key(speaker), _key(addressee), code.code),
             actor=speaker,
             recipient=addressee,
             reciprocal=False,
-            event=code.plover,
-            mode=code.mode,
-            context=code.context,
-            cameo=code.code,
-            goldstein=code.goldstein,
-            quad_class=code.quad_class,
+            **_coded(code),
             modality=guess.modality,
             claimed_by=claimed_by,
             when=event_when(tree, obligation.speech, article.date, dateparse=self.dateparse),
@@ -191,12 +183,7 @@ class EventCoder:
             actor=speaker,
             recipient=actor,
             reciprocal=False,
-            event=code.plover,
-            mode=code.mode,
-            context=code.context,
-            cameo=code.code,
-            goldstein=code.goldstein,
-            quad_class=code.quad_class,
+            **_coded(code),
             modality="asserted",
             claimed_by=None,
             evidence=(Evidence(evidence.sentence, start, end, tree.doc.text[start:end]),),
@@ -297,12 +284,7 @@ class EventCoder:
             actor=actor,
             recipient=recipient,
             reciprocal=candidate.reciprocal,
-            event=code.plover,
-            mode=code.mode,
-            context=code.context,
-            cameo=code.code,
-            goldstein=code.goldstein,
-            quad_class=code.quad_class,
+            **_coded(code),
             modality=guess.modality,
             claimed_by=claimed_by,
             when=when,
@@ -387,10 +369,27 @@ def _evidence(tree: Tree, candidate: _Candidate) -> Evidence:
     for mention in (candidate.actor, candidate.recipient):
         if mention is not None and mention.sentence == trigger.sentence:
             indices.update(range(mention.token_start, mention.token_end))
-    sentence = tree.doc.sentences[trigger.sentence]
+    return _span(tree, trigger.sentence, indices)
+
+
+def _span(tree: Tree, sentence_index: int, indices: Iterable[int]) -> Evidence:
+    """The evidence from the first to the last of these tokens, within one sentence."""
+    sentence = tree.doc.sentences[sentence_index]
     tokens = [tree.tokens[i] for i in indices if sentence.token_start <= i < sentence.token_end]
     start, end = min(t.start for t in tokens), max(t.end for t in tokens)
-    return Evidence(trigger.sentence, start, end, tree.doc.text[start:end])
+    return Evidence(sentence_index, start, end, tree.doc.text[start:end])
+
+
+def _coded(code: CameoCode) -> dict[str, Any]:
+    """The Event fields a CAMEO code fills."""
+    return {
+        "event": code.plover,
+        "mode": code.mode,
+        "context": code.context,
+        "cameo": code.code,
+        "goldstein": code.goldstein,
+        "quad_class": code.quad_class,
+    }
 
 
 def _confidence(candidate: _Candidate, actor: Actor | None, recipient: Actor | None) -> float:
