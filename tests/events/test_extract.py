@@ -236,3 +236,9 @@ def test_people_named_by_role_where_an_act_happens_are_locals_on_either_side(pip
     detained = only(analyze(pipeline, "Dozens of journalists have been detained in Belarus."), "COERCE")
     assert countries(detained) == (None, "BLR")
     assert detained.recipient is not None and detained.recipient.sector == "MED"
+
+
+def test_an_obligation_is_not_a_fact(pipeline: Pipeline) -> None:
+    assert only(analyze(pipeline, "Israel has to release the prisoners."), "RETREAT").modality == "hypothetical"
+    used = only(analyze(pipeline, "They have different commands, but Russia is using Belarusian bases."), "COOPERATE")
+    assert used.modality == "asserted"

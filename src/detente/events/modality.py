@@ -15,6 +15,7 @@ from detente.models import Token
 NEGATIONS = frozenset({"not", "n't", "never", "no"})
 HEDGE_AUX = frozenset({"could", "might", "may", "would", "should", "can", "must"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+OBLIGATION_VERBS = frozenset({"need", "have"})  # "needs to withdraw", "has to leave", like "must"
 HEDGE_WORDS = frozenset(
     {
         "maybe",
@@ -102,12 +103,14 @@ def guess_modality(tree: Tree, trigger: Token, *, nominal: bool = False) -> Moda
         # pressed for or planned ("pressure from Congress to help Iran", "a plan to invade").
         return ModalityGuess("future", cue="to")
     chain = [trigger, *_governors(tree, trigger)]
-    for token in chain:
+    for k, token in enumerate(chain):
         cue = _hedge(tree, token)
         if cue == "would" and _reported(tree, token):
             cue = None  # "announced it would free": the reported "will" of a past speech verb, not a condition
         if cue:
             return ModalityGuess("hypothetical", cue=cue)
+        if k and token.lemma.lower() in OBLIGATION_VERBS and _infinitive_of(tree, chain[k - 1], token):
+            return ModalityGuess("hypothetical", cue=token.text)  # "needs to withdraw": required, not done
         if token.lemma.lower() in INTENT_VERBS and token is not trigger:
             # "wants to attack" is the wanter's own intention; "wants Putin to attack" is not.
             own = not tree.children(trigger.i, "nsubj")
@@ -119,6 +122,12 @@ def guess_modality(tree: Tree, trigger: Token, *, nominal: bool = False) -> Moda
             subjects = tree.children(token.i, "nsubj")
             return ModalityGuess("claimed", speaker=subjects[0] if subjects else None, cue=token.text, speech=token)
     return ModalityGuess("asserted")
+
+
+def _infinitive_of(tree: Tree, inner: Token, outer: Token) -> bool:
+    return inner.dep == "xcomp" and inner.head == outer.i and any(
+        c.text.lower() == "to" for c in tree.children(inner.i, "aux")
+    )
 
 
 def _reported(tree: Tree, token: Token) -> bool:
