@@ -242,3 +242,8 @@ def test_an_obligation_is_not_a_fact(pipeline: Pipeline) -> None:
     assert only(analyze(pipeline, "Israel has to release the prisoners."), "RETREAT").modality == "hypothetical"
     used = only(analyze(pipeline, "They have different commands, but Russia is using Belarusian bases."), "COOPERATE")
     assert used.modality == "asserted"
+
+
+def test_goods_from_a_country_stand_for_it(pipeline: Pipeline) -> None:
+    tariffs = only(analyze(pipeline, "Donald Trump announces 10% tariffs on goods imported from China."), "COERCE")
+    assert countries(tariffs) == ("USA", "CHN")

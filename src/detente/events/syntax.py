@@ -115,7 +115,17 @@ class Tree:
                 return found
         if depth >= 2:
             return None
-        for prep in self.children(i, "prep"):
+        preps = self.children(i, "prep")
+        if depth == 0:
+            # "goods imported from China": the participle's origin names the side.
+            preps += [
+                p
+                for acl in self.children(i, "acl")
+                if acl.tag == "VBN"
+                for p in self.children(acl.i, "prep")
+                if p.lemma.lower() == "from"
+            ]
+        for prep in preps:
             # "the leaders of Russia", "troops from Chad", "the refineries in Iran"
             if prep.lemma.lower() in {"of", "from"} or (prep.lemma.lower() == "in" and depth == 0):
                 for obj in self.children(prep.i, "pobj"):
