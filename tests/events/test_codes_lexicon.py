@@ -99,6 +99,14 @@ def test_intent_codes_reject_a_code_outside_its_family(tmp_path: Path) -> None:
     from detente.events.codes import CodeTable, IntentCodes
 
     bad = tmp_path / "intent_codes.yaml"
-    bad.write_text('cooperation: {"04": "190"}\nthreat: {}\n', encoding="utf-8")
+    bad.write_text('cooperation: {"04": "190"}\nthreat: {}\nrefusal: {}\n', encoding="utf-8")
     with pytest.raises(DataFileError, match="an intention here is a 03 code"):
         IntentCodes.load(CodeTable.load(), bad)
+
+
+def test_a_refusal_to_cooperate_is_a_rejection_code() -> None:
+    from detente.events.codes import CodeTable, IntentCodes
+
+    intents = IntentCodes.load(CodeTable.load())
+    assert (intents.refused("0841"), intents.refused("046"), intents.refused("062")) == ("124", "125", "1212")
+    assert intents.refused("190") is None  # refusing to attack is no rejection

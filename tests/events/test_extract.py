@@ -247,3 +247,13 @@ def test_an_obligation_is_not_a_fact(pipeline: Pipeline) -> None:
 def test_goods_from_a_country_stand_for_it(pipeline: Pipeline) -> None:
     tariffs = only(analyze(pipeline, "Donald Trump announces 10% tariffs on goods imported from China."), "COERCE")
     assert countries(tariffs) == ("USA", "CHN")
+
+
+def test_an_announced_refusal_is_a_rejection_and_a_plain_denial_is_not(pipeline: Pipeline) -> None:
+    refusal = only(analyze(pipeline, "Obama said he would not provide support to Israel."), "REJECT")
+    assert (countries(refusal), refusal.modality, refusal.cameo[:2]) == (("USA", "ISR"), "asserted", "12")
+    reported = only(analyze(pipeline, "Kyiv said Moscow would not withdraw its troops."), "REJECT")
+    assert (reported.modality, reported.claimed_by and reported.claimed_by.country) == ("claimed", "UKR")
+    plain = analyze(pipeline, "Russia did not release the prisoners.")
+    assert [e.modality for e in plain.events if e.event == "RETREAT"] == ["negated"]
+    assert all(e.event != "REJECT" for e in plain.events)

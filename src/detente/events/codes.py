@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import csv
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
@@ -79,6 +79,7 @@ class IntentCodes:
 
     cooperation: dict[str, str]
     threat: dict[str, str]
+    refusal: dict[str, str] = field(default_factory=dict)  # a refusal to cooperate: a 12 code
 
     @classmethod
     def load(cls, codes: CodeTable, path: Path | None = None) -> IntentCodes:
@@ -87,10 +88,10 @@ class IntentCodes:
             data = yaml.safe_load(source.read_text(encoding="utf-8"))
         except (OSError, yaml.YAMLError) as exc:
             raise DataFileError(f"{source}: cannot read the intent codes: {exc}") from None
-        if not isinstance(data, dict) or set(data) != {"cooperation", "threat"}:
-            raise DataFileError(f"{source}: expected the two maps `cooperation:` and `threat:`")
+        if not isinstance(data, dict) or set(data) != {"cooperation", "threat", "refusal"}:
+            raise DataFileError(f"{source}: expected the three maps `cooperation:`, `threat:` and `refusal:`")
         tables = {}
-        for name, root in (("cooperation", "03"), ("threat", "13")):
+        for name, root in (("cooperation", "03"), ("threat", "13"), ("refusal", "12")):
             table = data[name]
             if not isinstance(table, dict):
                 raise DataFileError(f"{source}: `{name}` must map act codes to codes")
@@ -100,13 +101,20 @@ class IntentCodes:
                 if not intent.startswith(root):
                     raise DataFileError(f"{source}: {name}: {act} → {intent}: an intention here is a {root} code")
             tables[name] = dict(table)
-        return cls(tables["cooperation"], tables["threat"])
+        return cls(tables["cooperation"], tables["threat"], tables["refusal"])
 
     def intended(self, act: str, *, hostile: bool) -> str | None:
         """The intention's code for the act `act` (longest prefix), or None when the act has none."""
-        table = self.threat if hostile else self.cooperation
-        for size in range(len(act), 1, -1):
-            found = table.get(act[:size])
-            if found is not None:
-                return found
-        return None
+        return _longest_prefix(self.threat if hostile else self.cooperation, act)
+
+    def refused(self, act: str) -> str | None:
+        """The rejection's code for a refusal of the cooperative act `act`, or None."""
+        return _longest_prefix(self.refusal, act)
+
+
+def _longest_prefix(table: dict[str, str], act: str) -> str | None:
+    for size in range(len(act), 1, -1):
+        found = table.get(act[:size])
+        if found is not None:
+            return found
+    return None

@@ -18,7 +18,7 @@ from detente.events.arguments import (
 from detente.events.codes import CameoCode, CodeTable, IntentCodes
 from detente.events.demands import Obligation, stated_obligations
 from detente.events.lexicon import Lexicon, Sense
-from detente.events.modality import ModalityGuess, guess_modality
+from detente.events.modality import ModalityGuess, guess_modality, is_refusal, reporting_verb
 from detente.events.place import event_place
 from detente.events.syntax import Tree
 from detente.events.when import event_when
@@ -161,6 +161,22 @@ class EventCoder:
             )
         return self.intents.intended(act, hostile=hostile) if stated else None
 
+    def _refusal(
+        self, tree: Tree, trigger: Token, code: CameoCode, guess: ModalityGuess, actor: Actor | None
+    ) -> tuple[str, str, Actor | None] | None:
+        """The rejection code, modality and claimant of an announced refusal to cooperate, or None."""
+        if guess.modality != "negated" or code.quad_class >= VERBAL_CONFLICT or not is_refusal(tree, trigger):
+            return None
+        rejection = self.intents.refused(code.code)
+        if rejection is None:
+            return None
+        speech = reporting_verb(tree, trigger)
+        speaker_token = tree.children(speech.i, "nsubj") if speech is not None else []
+        speaker = _actor_of(tree.mention_for(speaker_token[0].i)) if speaker_token else None
+        if speaker is None or actor is None or _same_party(speaker, actor):
+            return rejection, "asserted", None  # one's own refusal, said by oneself
+        return rejection, "claimed", speaker
+
     def _accusation(
         self, tree: Tree, event: Event, speech: Token | None, found: dict[int, list[_Candidate]]
     ) -> Event | None:
@@ -213,7 +229,7 @@ class EventCoder:
         recipients = [r for r in recipients if all(r is not a for a in actors)]
         if sense.reverse:
             actors, recipients = recipients, actors
-        if not recipients and sense.cameo[:2] in {"02", "10", "13"} and not sense.needs_recipient:
+        if not recipients and sense.cameo[:2] in {"02", "10", "12", "13"} and not sense.needs_recipient:
             # "threatened to impose tariffs on Canada", "urged to stop attacks on Gaza": the act's target.
             for inner in tree.children(token.i, "xcomp"):
                 inner_sense = next(
@@ -262,7 +278,12 @@ class EventCoder:
             claimed_by = _actor_of(speaker) if speaker else None
         actor = _actor_of(candidate.actor)
         intended = self._intention(tree, trigger, code.code, guess, actor, claimed_by)
-        if intended is not None:
+        refusal = self._refusal(tree, trigger, code, guess, actor) if intended is None else None
+        if refusal is not None:
+            # "refused to release the prisoners", "said he would not provide support": a rejection (12).
+            code, guess = self.codes.get(refusal[0]), replace(guess, modality=refusal[1])
+            claimed_by = refusal[2]
+        elif intended is not None:
             # PLOVER and CAMEO code an announced intention as an event of its own: "wants to attack" is a
             # threat (13), "pledged to send aid", "announced it would free prisoners" an AGREE (03).
             code, guess, claimed_by = self.codes.get(intended), replace(guess, modality="asserted"), None
@@ -307,8 +328,8 @@ def _redundant(tree: Tree, trigger: int, found: dict[int, list[_Candidate]]) -> 
         token.dep == "ccomp" and any(c.text.lower() == "to" for c in tree.children(trigger, "aux"))
     )
     if infinitive and head is not None and head.i in found:
-        # requested, demanded, threatened or forced: the act is the content of the event above it
-        return any(c.sense.cameo[:2] in {"02", "10", "13", "17"} for c in found[head.i])
+        # requested, demanded, threatened, forced or refused: the act is the content of the event above it
+        return any(c.sense.cameo[:2] in {"02", "10", "12", "13", "17"} for c in found[head.i])
     if token.dep in {"advcl", "xcomp"} and head is not None and head.i in found:
         # "met ... to discuss": the aim restates the act it serves.
         own = {c.sense.cameo[:2] for c in found[trigger]}

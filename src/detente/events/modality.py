@@ -193,3 +193,22 @@ def _going_to(tree: Tree, token: Token) -> bool:
         and head.lemma.lower() == "go"
         and any(c.lemma.lower() == "be" for c in tree.children(head.i, "aux"))
     )
+
+
+REFUSAL_VERBS = frozenset({"refuse", "decline", "reject"})
+PROMISE_AUX = frozenset({"will", "would", "wo", "shall"})
+
+
+def is_refusal(tree: Tree, trigger: Token) -> bool:
+    """ "refused to release", "declined to meet", "said he would not provide support": an announced
+    refusal, an act of its own (not merely something that did not happen, like "did not sign")."""
+    head = tree.head(trigger.i)
+    if trigger.dep == "xcomp" and head is not None and head.lemma.lower() in REFUSAL_VERBS:
+        return not _negated(tree, head)  # "did not refuse to meet" is no refusal
+    negated = any(c.text.lower() in NEGATIONS for c in tree.children(trigger.i, "neg"))
+    return negated and _has_aux(tree, trigger, PROMISE_AUX)
+
+
+def reporting_verb(tree: Tree, trigger: Token) -> Token | None:
+    """The verb of saying whose clause holds the trigger ("Obama said he would not ..."), if any."""
+    return next((t for t in _governors(tree, trigger) if t.lemma.lower() in SPEECH_VERBS), None)
