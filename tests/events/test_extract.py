@@ -257,3 +257,15 @@ def test_an_announced_refusal_is_a_rejection_and_a_plain_denial_is_not(pipeline:
     plain = analyze(pipeline, "Russia did not release the prisoners.")
     assert [e.modality for e in plain.events if e.event == "RETREAT"] == ["negated"]
     assert all(e.event != "REJECT" for e in plain.events)
+
+
+def test_accidents_attack_nobody_and_weapons_are_fired_by_someone(pipeline: Pipeline) -> None:
+    crash = analyze(pipeline, "Dozens of passengers were killed by the Malaysia Airlines crash in Ukraine.")
+    assert all(e.event != "ASSAULT" for e in crash.events)
+    hit = only(analyze(pipeline, "The town was hit by a Russian missile."), "ASSAULT")
+    assert countries(hit)[0] == "RUS"
+
+
+def test_a_side_taken_is_not_a_nationality(pipeline: Pipeline) -> None:
+    attack = only(analyze(pipeline, "Pro-Russian separatists attacked the town."), "ASSAULT")
+    assert attack.actor is not None and attack.actor.country is None

@@ -55,7 +55,7 @@ def dictionary_pass(ctx: ResolveContext, mentions: list[Mention]) -> list[Mentio
     taken = {i for m in mentions for i in range(m.token_start, m.token_end)}
     floor, i = 0, 0
     while i < len(ctx.norms):
-        hit = match_at(ctx, i) if i not in taken else None
+        hit = match_at(ctx, i) if i not in taken and not _sided(ctx, i) else None
         if hit is None:
             i += 1
             continue
@@ -66,6 +66,11 @@ def dictionary_pass(ctx: ResolveContext, mentions: list[Mention]) -> list[Mentio
             end = max(end, mention.token_end)
         floor = i = end
     return found
+
+
+def _sided(ctx: ResolveContext, i: int) -> bool:
+    """ "pro-Russian separatists", "anti-Western protesters": a side they take, not who they are."""
+    return i >= 2 and ctx.norms[i - 1] == "-" and ctx.norms[i - 2] in {"pro", "anti"}
 
 
 def _hit_mention(ctx: ResolveContext, start: int, end: int, target: AliasTarget, floor: int) -> Mention | None:
@@ -111,6 +116,8 @@ def _demonym_mention(ctx: ResolveContext, start: int, end: int, match: AliasMatc
 def _names_between(ctx: ResolveContext, start: int, end: int) -> bool:
     """Whether a (non-demonym) name starts inside [start, end): then the name, not the demonym, leads."""
     for k in range(start, end):
+        if _sided(ctx, k):
+            continue
         hit = match_at(ctx, k)
         if hit is not None and hit[1].source not in ("demonym", "block"):
             return True
@@ -156,7 +163,7 @@ def entity_pass(ctx: ResolveContext, mentions: list[Mention]) -> list[Mention]:
     """Keep PERSON/ORG/GPE/NORP entities the dictionary missed (fuzzy-matched or unknown)."""
     result = list(mentions)
     for entity in ctx.doc.entities:
-        if entity.label not in ENTITY_LABELS:
+        if entity.label not in ENTITY_LABELS or _sided(ctx, entity.token_start):
             continue
         inside = [m for m in result if m.token_start < entity.token_end and entity.token_start < m.token_end]
         if not inside:
@@ -217,6 +224,8 @@ def _entity_mention(ctx: ResolveContext, entity: Entity, country: str | None, *,
 
 def _demonym_in(ctx: ResolveContext, start: int, end: int) -> str | None:
     for k in range(start, end):
+        if _sided(ctx, k):
+            continue
         hit = match_at(ctx, k)
         if hit is not None and hit[1].source in ("demonym", "country") and hit[1].entry_id:
             return ctx.dictionary.match(hit[1]).entry.country or hit[1].entry_id

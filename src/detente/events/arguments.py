@@ -96,7 +96,7 @@ def actor_tokens(tree: Tree, trigger: Token, sense: Sense) -> list[Token]:
         return _expand(tree, subjects)
     if is_passive(tree, trigger):
         for agent in tree.children(trigger.i, "agent"):
-            return _expand(tree, tree.children(agent.i, "pobj"))
+            return _agents(tree, tree.children(agent.i, "pobj"))
         return _instrument_agents(tree, trigger)
     subjects = tree.children(trigger.i, "nsubj", "csubj")
     if subjects:
@@ -125,6 +125,40 @@ ATTACK_NOUNS = frozenset(
      "assault", "ambush", "barrage", "crossfire", "gunfire", "drone", "missile", "rocket", "artillery",
      "tank", "jet", "warplane", "helicopter", "gunship", "sniper", "aircraft", "warship"}
 )
+
+
+# "killed by the MH17 crash", "destroyed by the earthquake": no one did it.
+ACCIDENT_NOUNS = frozenset(
+    {"crash", "accident", "collision", "earthquake", "quake", "flood", "flooding", "storm", "hurricane", "cyclone",
+     "typhoon", "landslide", "wildfire", "fire", "blaze", "avalanche", "tsunami", "heatwave", "disease",
+     "outbreak", "collapse", "derailment", "stampede", "lightning", "tornado", "drought"}
+)
+WEAPON_NOUNS = frozenset({"missile", "rocket", "bomb", "shell", "mine", "drone", "grenade", "mortar", "torpedo"})
+
+
+def _agents(tree: Tree, tokens: list[Token]) -> list[Token]:
+    """The actors of a passive's "by" phrase: not an accident; for a weapon, who fired it, if the text says."""
+    out: list[Token] = []
+    for token in _expand(tree, tokens):
+        lemma = token.lemma.lower()
+        if lemma in ACCIDENT_NOUNS and tree.mention_at(token.i) is None:
+            continue
+        if lemma in WEAPON_NOUNS and tree.mention_at(token.i) is None:
+            # "blown up by a missile believed to be fired by pro-Russia rebels"
+            shooters = [
+                o
+                for acl in tree.subtree(token.i)
+                for by in tree.children(acl, "agent")
+                for o in tree.children(by.i, "pobj")
+            ]
+            if shooters:
+                out.extend(_expand(tree, shooters))
+                continue
+            owner = tree.mention_for(token.i)  # "a Russian missile"; not a model name ("a BAK missile")
+            if owner is None or owner.actor is None or not owner.actor.id:
+                continue
+        out.append(token)
+    return out
 
 
 def _instrument_agents(tree: Tree, trigger: Token) -> list[Token]:
