@@ -92,6 +92,19 @@ def test_igo_by_kind_and_reciprocal_expansion() -> None:
     assert report.events.f1 == 1.0 and report.events.predicted == 3
 
 
+def test_a_reciprocal_event_stated_once_is_one_prediction() -> None:
+    raw = ('<Sentence date="20080806" id="A" evaluate="true"/><EventCoding eventcode="040" sourcecode="IRQ" '
+           'targetcode="SYR" /><Text>t</Text></Sentence>'
+           '<Sentence date="20080806" id="B" evaluate="true"/><EventCoding eventcode="190" sourcecode="USA" '
+           'targetcode="IRQ" /><Text>u</Text></Sentence>')
+    report = run(parse_petrarch(raw), {
+        "A": [pred(country("IRQ"), country("SYR"), "040", reciprocal=True)],  # matched one way: 1 predicted
+        "B": [pred(country("FRA"), country("DEU"), "040", reciprocal=True)],  # wrong: one false event, not two
+    })
+    assert (report.events.predicted, report.events.tp, report.events.fp) == (2, 1, 1)
+    assert len(report.false_events) == 1
+
+
 def test_bad_records() -> None:
     with pytest.raises(GoldFileError, match="no <Sentence>"):
         parse_petrarch("<Validation/>")

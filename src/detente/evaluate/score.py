@@ -118,13 +118,14 @@ def _score_document(t: _Tally, gold: GoldSet, doc: GoldDocument, result: Analyze
     full = match_pairs(golds, units, strict, taken=tight)
     dyad = match_pairs(golds, units, _dyad)
     kind = match_pairs(golds, units, _type)
-    t.score("events", len(golds), len(full), len(units))
-    t.score("dyad", len(golds), len(dyad), len(units))
-    t.score("type", len(golds), len(kind), len(units))
+    t.score("events", len(golds), len(full), len(_counted(units, full)))
+    t.score("dyad", len(golds), len(dyad), len(_counted(units, dyad)))
+    t.score("type", len(golds), len(kind), len(_counted(units, kind)))
     kind_units = set(kind.values())
     for i, g in enumerate(golds):
         t.by_type_only[g.types[0]] = t.by_type_only[g.types[0]].add(Score(1, int(i in kind), 0, 0))
-    for j, u in enumerate(units):
+    for j in _counted(units, kind):
+        u = units[j]
         t.by_type_only[u.type or "?"] = t.by_type_only[u.type or "?"].add(Score(0, 0, 1, int(j in kind_units)))
 
     # Modality: keep the right-modality pairs, then pair the rest ignoring modality (over all units).
@@ -143,7 +144,8 @@ def _score_document(t: _Tally, gold: GoldSet, doc: GoldDocument, result: Analyze
             reason = _reason(i, loose, everything, dyad, kind)
             evidence = g.evidence if gold.scheme == "plover" else doc.article.text  # PETRARCH: the sentence
             t.misses.append(Miss(doc.id, g.id, _expected(g, gold.scheme), evidence, reason))
-    for j, u in enumerate(units):
+    for j in _counted(units, full):
+        u = units[j]
         hit = int(j in matched_units)
         t.by_type[u.type or "?"] = t.by_type[u.type or "?"].add(Score(0, 0, 1, hit))
         t.by_modality[u.modality] = t.by_modality[u.modality].add(Score(0, 0, 1, hit))
@@ -159,6 +161,26 @@ def _score_document(t: _Tally, gold: GoldSet, doc: GoldDocument, result: Analyze
     _score_mentions(t, doc, result)
     _score_repairs(t, doc, result)
     _score_quotes(t, doc, result)
+
+
+def _counted(units: Sequence[PredUnit], matched: dict[int, int]) -> list[int]:
+    """The units that count as predictions: one per event, or as many of its directions as matched gold.
+    A reciprocal event is two units under the CAMEO scheme (A→B and B→A); stated once, it is one
+    prediction, unless the gold lists both directions and both matched."""
+    hits = set(matched.values())
+    out: list[int] = []
+    seen: set[int] = set()
+    for j, u in enumerate(units):
+        key = id(u.event)
+        if j in hits:
+            out.append(j)
+            seen.add(key)
+    for j, u in enumerate(units):
+        key = id(u.event)
+        if key not in seen:
+            out.append(j)
+            seen.add(key)
+    return sorted(out)
 
 
 def _expected(g: GoldEvent, scheme: str) -> str:
