@@ -269,3 +269,11 @@ def test_accidents_attack_nobody_and_weapons_are_fired_by_someone(pipeline: Pipe
 def test_a_side_taken_is_not_a_nationality(pipeline: Pipeline) -> None:
     attack = only(analyze(pipeline, "Pro-Russian separatists attacked the town."), "ASSAULT")
     assert attack.actor is not None and attack.actor.country is None
+
+
+def test_a_description_next_to_a_name_is_that_named_actor(pipeline: Pipeline) -> None:
+    text = "The Somali militant group al-Shabab claimed responsibility for an attack."
+    attack = only(analyze(pipeline, text), "ASSAULT")
+    assert attack.actor is not None and attack.actor.id == "AL_SHABAAB"
+    clash = only(analyze(pipeline, "Somali troops and al-Shabab fighters clashed."), "ASSAULT")
+    assert {clash.actor and clash.actor.id, clash.recipient and clash.recipient.id} == {"SOM", "AL_SHABAAB"}

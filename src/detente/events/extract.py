@@ -224,7 +224,7 @@ class EventCoder:
 
     def _sense_candidates(self, tree: Tree, token: Token, sense: Sense) -> list[_Candidate]:
         actor_heads = actor_tokens(tree, token, sense)
-        actors = [m for t in actor_heads if (m := tree.mention_for(t.i))]
+        actors = _prefer_named(tree, [m for t in actor_heads if (m := tree.mention_for(t.i))])
         recipients = [m for t in recipient_tokens(tree, token, sense, actor_heads) if (m := tree.mention_for(t.i))]
         recipients = [r for r in recipients if all(r is not a for a in actors)]
         if sense.reverse:
@@ -362,6 +362,24 @@ def _actor_of(mention: Mention | None) -> Actor | None:
     if mention is None or mention.actor is None:
         return None
     return mention.actor.with_text(mention.text)
+
+
+def _prefer_named(tree: Tree, mentions: list[Mention]) -> list[Mention]:
+    """ "the Somali militant group al-Shabab", parsed as two subjects: a description (a nationality or a
+    role) right before a name of the same country is that named actor, not another one."""
+    DESCRIPTIONS = {"demonym", "role"}
+    named = [m for m in mentions if m.how not in DESCRIPTIONS and m.actor is not None and m.actor.id]
+
+    def described(m: Mention) -> bool:
+        country = m.actor.country if m.actor is not None else None
+        return m.how in DESCRIPTIONS and any(
+            0 <= n.token_start - m.token_end <= 2
+            and country in {None, n.actor.country}  # type: ignore[union-attr]
+            and not any(t.dep == "cc" or t.pos == "PUNCT" for t in tree.tokens[m.token_end : n.token_start])
+            for n in named
+        )
+
+    return [m for m in mentions if not described(m)]
 
 
 def _distinct(mentions: list[Mention]) -> list[Mention]:

@@ -109,6 +109,11 @@ class Tree:
         found = self.mention_at(i)
         if found is not None:
             return found
+        for child in self.children(i, "appos"):
+            # "the Somali militant group al-Shabab": a name in apposition says who, before any modifier.
+            named = self.mention_at(child.i)
+            if named is not None and named.actor is not None and named.actor.id:
+                return named
         for child in self.children(i, "compound", "amod", "poss", "nmod", "npadvmod", "appos"):
             found = self.mention_at(child.i)
             if found is not None:
