@@ -277,3 +277,12 @@ def test_a_description_next_to_a_name_is_that_named_actor(pipeline: Pipeline) ->
     assert attack.actor is not None and attack.actor.id == "AL_SHABAAB"
     clash = only(analyze(pipeline, "Somali troops and al-Shabab fighters clashed."), "ASSAULT")
     assert {clash.actor and clash.actor.id, clash.recipient and clash.recipient.id} == {"SOM", "AL_SHABAAB"}
+
+
+def test_the_gulf_state_is_the_country_just_named_and_a_reduced_relative_is_presupposed(pipeline: Pipeline) -> None:
+    text = ("Qatar has pledged to expel the leaders as a condition of an agreement forced on the wealthy Gulf "
+            "state by Saudi Arabia.")
+    forced = next(e for e in analyze(pipeline, text).events if e.trigger == "forced")
+    assert (countries(forced), forced.modality) == (("SAU", "QAT"), "asserted")
+    ambiguous = analyze(pipeline, "Talks between Russia and Ukraine failed. The country has new laws.")
+    assert all(m.how != "coref" or m.text != "The country" for m in ambiguous.mentions)

@@ -77,6 +77,7 @@ class Coreference:
         interview = find_interview(ctx.doc, resolved)
         resolved = _link_pronouns(ctx, resolved, interview)
         resolved = _link_it(ctx, resolved)
+        resolved = _link_country_descriptions(ctx, resolved)
         return resolved if interview is None else first_person_mentions(ctx, resolved, interview)
 
     def _leader(self, ctx: ResolveContext, mention: Mention) -> Mention:
@@ -147,6 +148,52 @@ def _link_it(ctx: ResolveContext, mentions: list[Mention]) -> list[Mention]:
         if subject is None or subject.actor is None or subject.actor.kind == "person":
             continue
         out.append(ctx.mention(token.i, token.i + 1, subject.actor, "coref"))
+    return sorted(out, key=lambda m: m.token_start)
+
+
+# "the wealthy Gulf state", "the country", "the kingdom": a country named a moment ago.
+COUNTRY_NOUNS = frozenset({"country", "state", "nation", "kingdom", "republic", "emirate", "sultanate"})
+MODIFIERS = frozenset({"amod", "compound", "det", "advmod", "nmod"})
+
+
+def _link_country_descriptions(ctx: ResolveContext, mentions: list[Mention]) -> list[Mention]:
+    """A definite country noun with no name of its own ("the wealthy Gulf state") is the last country named
+    in this or the previous sentence, when exactly one was: "Qatar pledged ... forced on the Gulf state"."""
+    doc = ctx.doc
+    taken = {i for m in mentions for i in range(m.token_start, m.token_end)}
+    out = list(mentions)
+    for token in doc.tokens:
+        if token.i in taken or token.pos != "NOUN" or token.lemma.lower() not in COUNTRY_NOUNS:
+            continue
+        modifiers = [t for t in doc.tokens[max(0, token.i - 4) : token.i] if t.head == token.i]
+        if not any(t.dep == "det" and t.text.lower() == "the" for t in modifiers):
+            continue
+        owned = any(t.head == token.i and t.dep in {"prep", "poss"} for t in doc.tokens)
+        if owned or any(t.i in taken for t in modifiers):
+            continue  # "the Russian state", "the state of Israel", "Russia's state": named already
+        start = min([t.i for t in modifiers if t.dep in MODIFIERS] + [token.i])
+        countries = {
+            m.actor.id: m.actor
+            for m in mentions
+            if m.token_end <= start
+            and m.actor is not None
+            and m.actor.kind == "country"
+            and m.actor.id
+            and token.sentence - m.sentence <= 1
+        }
+        if len(countries) > 1:
+            # several named: the one that is a subject, when only one is ("Qatar pledged ... Egypt's ...")
+            countries = {
+                m.actor.id: m.actor
+                for m in mentions
+                if m.actor is not None
+                and m.actor.id in countries
+                and doc.tokens[m.head].dep in SUBJECT_DEPS
+                and token.sentence - m.sentence <= 1
+            }
+        if len(countries) == 1:
+            actor = next(iter(countries.values()))
+            out.append(ctx.mention(start, token.i + 1, actor, "coref"))
     return sorted(out, key=lambda m: m.token_start)
 
 

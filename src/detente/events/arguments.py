@@ -193,7 +193,10 @@ def recipient_tokens(tree: Tree, trigger: Token, sense: Sense, actors: list[Toke
     """The first recipient slot (in the sense's order) that names an actor."""
     head = tree.head(trigger.i)
     if _reduced_passive(tree, trigger) and head is not None and not sense.is_noun:
-        return [t for t in _expand(tree, [head]) if tree.mention_for(t.i)]  # "soldiers killed" → soldiers
+        named = [t for t in _expand(tree, [head]) if tree.mention_for(t.i)]  # "soldiers killed" → soldiers
+        if named:
+            return named
+        # "an agreement forced on the Gulf state": the thing is no actor; its slots may name one
     hosts = [trigger, *(c for c in tree.children(trigger.i) if c.dep in RECIPIENT_HOSTS)]
     # "advised against travel to Tunisia": a prepositional object can carry the recipient too.
     hosts += [o for p in tree.children(trigger.i, "prep") for o in tree.children(p.i, "pobj")]

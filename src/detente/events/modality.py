@@ -94,8 +94,10 @@ class ModalityGuess:
 def guess_modality(tree: Tree, trigger: Token, *, nominal: bool = False) -> ModalityGuess:
     if _negated(tree, trigger):
         return ModalityGuess("negated", cue="not")
-    if nominal:
-        # A named event ("the rebellion of Prigozhin") is presupposed, whatever the clause around it says.
+    reduced_relative = trigger.dep == "acl" and trigger.tag == "VBN" and not tree.children(trigger.i, "nsubj")
+    if nominal or reduced_relative:
+        # A named event ("the rebellion of Prigozhin") or a reduced relative ("an agreement forced on Qatar",
+        # "the civilians killed in the strike") is presupposed, whatever the clause around it says.
         cue = _hedge(tree, trigger)
         return ModalityGuess("hypothetical", cue=cue) if cue else ModalityGuess("asserted")
     if trigger.dep in {"advcl", "acl"} and any(c.text.lower() == "to" for c in tree.children(trigger.i, "aux")):
