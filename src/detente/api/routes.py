@@ -8,6 +8,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
+from collections.abc import Collection
 from enum import StrEnum
 from typing import Annotated, Any
 
@@ -65,28 +66,30 @@ def _dyad(value: str | None) -> tuple[str, str] | None:
     return parts[0], parts[1]
 
 
-def _modality(value: str | None) -> str | None:
-    if value is None or not value.strip():
+def _choice(param: str, value: str | None, allowed: Collection[str], *, upper: bool, what: str) -> str | None:
+    """A blank value is no filter; anything else must be one of `allowed` (case-insensitive)."""
+    word = _opt(value)
+    if word is None:
         return None
-    if value.strip().lower() not in MODALITIES:
-        raise invalid("modality", f"unknown modality {value!r}; use one of {', '.join(MODALITIES)}")
-    return value.strip().lower()
+    word = word.upper() if upper else word.lower()
+    if word not in allowed:
+        raise invalid(param, f"unknown {what} {value!r}; use one of {', '.join(allowed)}")
+    return word
+
+
+def _modality(value: str | None) -> str | None:
+    return _choice("modality", value, MODALITIES, upper=False, what="modality")
 
 
 def _event(value: str | None) -> str | None:
-    if value is None or not value.strip():
-        return None
-    if value.strip().upper() not in PLOVER_TYPES:
-        raise invalid("event", f"unknown PLOVER event type {value!r}; use one of {', '.join(PLOVER_TYPES)}")
-    return value.strip().upper()
+    return _choice("event", value, PLOVER_TYPES, upper=True, what="PLOVER event type")
 
 
 def _country(value: str | None) -> str | None:
-    if value is None or not value.strip():
-        return None
-    if not _ISO3.fullmatch(value.strip()):
+    word = _opt(value)
+    if word is not None and not _ISO3.fullmatch(word):
         raise invalid("country", f"country must be an ISO 3166-1 alpha-3 code such as RUS, got {value!r}")
-    return value.strip().upper()
+    return word.upper() if word else None
 
 
 def _opt(value: str | None) -> str | None:
