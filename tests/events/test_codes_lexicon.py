@@ -110,3 +110,28 @@ def test_a_refusal_to_cooperate_is_a_rejection_code() -> None:
     intents = IntentCodes.load(CodeTable.load())
     assert (intents.refused("0841"), intents.refused("046"), intents.refused("062")) == ("124", "125", "1212")
     assert intents.refused("190") is None  # refusing to attack is no rejection
+
+
+def test_attack_means_map_weapons_to_military_force_codes(codes: CodeTable) -> None:
+    from detente.events.codes import AttackMeans
+
+    means = AttackMeans.load(codes)
+    assert means.weapons["missile"] == "195" and means.weapons["artillery"] == "194"
+    assert "protester" in means.rioters and "190" in means.recode
+
+
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ('recode: ["180"]\nweapons: {missile: "180"}\nrioters: [mob]\n', "CAMEO 19 code"),
+        ('recode: ["999"]\nweapons: {}\nrioters: []\n', "`recode` must list CAMEO codes"),
+        ('weapons: {}\nrioters: []\n', "expected `recode:`"),
+    ],
+)
+def test_bad_attack_means_are_named(tmp_path: Path, codes: CodeTable, text: str, message: str) -> None:
+    from detente.events.codes import AttackMeans
+
+    bad = tmp_path / "means.yaml"
+    bad.write_text(text, encoding="utf-8")
+    with pytest.raises(DataFileError, match=message):
+        AttackMeans.load(codes, bad)

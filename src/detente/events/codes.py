@@ -118,3 +118,33 @@ def _longest_prefix(table: dict[str, str], act: str) -> str | None:
         if found is not None:
             return found
     return None
+
+
+@dataclass(frozen=True, slots=True)
+class AttackMeans:
+    """data/attack_means.yaml: the CAMEO code of a generic attack by the weapon it was carried out with,
+    and the crowd nouns whose violence is a riot (145)."""
+
+    recode: frozenset[str]
+    weapons: dict[str, str]
+    rioters: frozenset[str]
+
+    @classmethod
+    def load(cls, codes: CodeTable, path: Path | None = None) -> AttackMeans:
+        source = path or Path(str(resources.files("detente") / "data" / "attack_means.yaml"))
+        try:
+            data = yaml.safe_load(source.read_text(encoding="utf-8"))
+        except (OSError, yaml.YAMLError) as exc:
+            raise DataFileError(f"{source}: cannot read the attack means: {exc}") from None
+        if not isinstance(data, dict) or set(data) != {"recode", "weapons", "rioters"}:
+            raise DataFileError(f"{source}: expected `recode:`, `weapons:` and `rioters:`")
+        recode, weapons, rioters = data["recode"], data["weapons"], data["rioters"]
+        if not isinstance(recode, list) or not all(isinstance(c, str) and c in codes for c in recode):
+            raise DataFileError(f"{source}: `recode` must list CAMEO codes, quoted")
+        if not isinstance(weapons, dict) or not all(
+            isinstance(w, str) and isinstance(c, str) and c in codes and c.startswith("19") for w, c in weapons.items()
+        ):
+            raise DataFileError(f"{source}: `weapons` must map a weapon word to a quoted CAMEO 19 code")
+        if not isinstance(rioters, list) or not all(isinstance(w, str) for w in rioters):
+            raise DataFileError(f"{source}: `rioters` must be a list of words")
+        return cls(frozenset(recode), {w.lower(): c for w, c in weapons.items()}, frozenset(w.lower() for w in rioters))

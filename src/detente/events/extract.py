@@ -15,7 +15,7 @@ from detente.events.arguments import (
     recipient_tokens,
     sense_matches,
 )
-from detente.events.codes import CameoCode, CodeTable, IntentCodes
+from detente.events.codes import AttackMeans, CameoCode, CodeTable, IntentCodes
 from detente.events.demands import Obligation, stated_obligations
 from detente.events.lexicon import Lexicon, Sense
 from detente.events.modality import ModalityGuess, guess_modality, is_refusal, reporting_verb
@@ -41,6 +41,16 @@ PLACE_TARGETED = frozenset({"ASSAULT", "PROTEST", "MOBILIZE"})
 NOUN_POS = frozenset({"NOUN"})
 MATERIAL_CONFLICT = 4  # CAMEO QuadClass of attacks, coercion, seizures
 ACCUSE_CODE = "112"
+RIOT_CODE = "145"
+# Reactions to an act ("welcomed", "condemned", "rejected", "protested") aimed at its doer.
+REACTION_ROOTS = frozenset({"05", "11", "12", "14"})
+REACTION_LOOKBACK = 2
+# Calls to free someone (appeal to yield 025, demand release 1053): aimed at whoever holds them.
+RELEASE_DEMANDS = frozenset({"025", "1053"})
+MEANS_PREPS = frozenset({"by", "with", "in", "from"})
+# Events whose infinitive complement is their content, not an act of its own: appeals, permissions,
+# demands, rejections, threats and coercion ("urged Iran to halt", "forced Qatar to expel").
+CONTENT_ROOTS = frozenset({"02", "08", "10", "12", "13", "17"})
 DEMAND_CODE = "10"
 
 
@@ -63,13 +73,21 @@ class EventCoder:
     gazetteer: Gazetteer | None = None
     dateparse: Any = None
     intents: IntentCodes = field(default_factory=lambda: IntentCodes({}, {}))
+    means: AttackMeans = field(default_factory=lambda: AttackMeans(frozenset(), {}, frozenset()))
 
     @classmethod
     def load(cls, *, gazetteer: Gazetteer | None = None) -> EventCoder:
         codes = CodeTable.load()
         import dateparser
 
-        return cls(codes, Lexicon.load(codes), gazetteer or Gazetteer(), dateparser.parse, IntentCodes.load(codes))
+        return cls(
+            codes,
+            Lexicon.load(codes),
+            gazetteer or Gazetteer(),
+            dateparser.parse,
+            IntentCodes.load(codes),
+            AttackMeans.load(codes),
+        )
 
     def extract(self, doc: ParsedDoc, mentions: list[Mention], article: Article) -> list[Event]:
         tree = Tree(doc, mentions)
@@ -93,6 +111,10 @@ class EventCoder:
                 lemma = candidates[0].sense.lemma
                 for candidate in candidates:
                     event, speech = self._event(tree, candidate, article)
+                    if event.recipient is None:
+                        event = self._reaction_target(tree, candidate.trigger, event, events)
+                    elif event.cameo in RELEASE_DEMANDS:
+                        event = _captor_target(event, events)
                     events.append((lemma, event))
                     accusation = self._accusation(tree, event, speech, found)
                     if accusation is not None:
@@ -287,6 +309,8 @@ class EventCoder:
             # PLOVER and CAMEO code an announced intention as an event of its own: "wants to attack" is a
             # threat (13), "pledged to send aid", "announced it would free prisoners" an AGREE (03).
             code, guess, claimed_by = self.codes.get(intended), replace(guess, modality="asserted"), None
+        else:
+            code = self._by_means(tree, candidate, code)
         recipient = _actor_of(candidate.recipient)
         if recipient is None and candidate.own_government and actor is not None and actor.country:
             recipient = Actor(actor.country, None, actor.country, "GOV", None, "country")
@@ -297,6 +321,9 @@ class EventCoder:
             # "Thousands of demonstrators marched in Nairobi": people named only by their role are locals.
             actor = _placed(actor, where.country)
             recipient = _placed(recipient, where.country)  # "journalists have been detained in Belarus"
+        if recipient is not None and actor is not None and actor.country and code.plover == "COERCE":
+            # "Iranian security forces detained hundreds of protesters": a state coerces its own people.
+            recipient = _placed(recipient, actor.country)
         if recipient is None and where is not None and where.country and code.plover in PLACE_TARGETED:
             # CAMEO convention: an attack or protest with no named target is aimed at the country it is in.
             recipient = Actor(where.country, None, where.country, None, where.name, "place")
@@ -317,6 +344,83 @@ class EventCoder:
         return event, guess.speech if guess.modality == "claimed" else None
 
 
+    def _reaction_target(self, tree: Tree, trigger: Token, event: Event, earlier: list[tuple[str, Event]]) -> Event:
+        """ "Venezuela arrested Superlano. The US condemned the arrest": a reaction to an act named by a noun
+        is aimed at whoever did that act, the latest such event in this or the two sentences before."""
+        if (event.cameo or "")[:2] not in REACTION_ROOTS:
+            return event
+        objects = tree.children(trigger.i, "dobj")
+        objects += [o for p in tree.children(trigger.i, "prep") if p.lemma.lower() in {"over", "against", "for"}
+                    for o in tree.children(p.i, "pobj")]
+        for obj in (o for o in objects if o.pos == "NOUN"):
+            lemma = obj.lemma.lower()
+            kinds = {self.codes.get(s.cameo).plover for s in self.lexicon.noun_senses(lemma, obj.text)}
+            for lemma_done, done in reversed(earlier):
+                sentence = done.evidence[0].sentence
+                if done.actor is None or not 0 <= obj.sentence - sentence <= REACTION_LOOKBACK:
+                    continue
+                if lemma_done == lemma or done.event in kinds:
+                    if event.actor is not None and _same_party(event.actor, done.actor):
+                        return event  # a reaction to one's own act names no one else
+                    return replace(event, recipient=done.actor, id=content_hash(event.id, "reaction"))
+        return event
+
+    def _by_means(self, tree: Tree, candidate: _Candidate, code: CameoCode) -> CameoCode:
+        """An attack by protesters is a riot (145); a generic attack with military weapons is military
+        force of that kind ("blown up by a missile": 195)."""
+        if code.plover != "ASSAULT":
+            return code
+        if candidate.actor is not None and _head_noun(tree, candidate.actor).lemma.lower() in self.means.rioters:
+            return self.codes.get(RIOT_CODE)
+        if code.code not in self.means.recode:
+            return code
+        for word in _means_words(tree, candidate.trigger):
+            weapon = self.means.weapons.get(word.lemma.lower()) or self.means.weapons.get(word.text.lower())
+            if weapon is not None:
+                return self.codes.get(weapon)
+        return code
+
+
+def _captor_target(event: Event, earlier: list[tuple[str, Event]]) -> Event:
+    """ "Venezuela arrested Superlano ... the US demanded his release": a call to free someone is made on
+    whoever holds them, the actor of the latest earlier event that detained or seized that person."""
+    held = event.recipient
+    for _, done in reversed(earlier):
+        sentence = done.evidence[0].sentence
+        if not 0 <= event.evidence[0].sentence - sentence <= REACTION_LOOKBACK:
+            continue
+        holder, captive = done.actor, done.recipient
+        if done.event not in {"COERCE", "ASSAULT"} or holder is None or captive is None or held is None:
+            continue
+        if _key(captive) == _key(held) and not _same_party(holder, held):
+            return replace(event, recipient=holder, id=content_hash(event.id, "captor"))
+    return event
+
+
+def _head_noun(tree: Tree, mention: Mention) -> Token:
+    """The noun a mention names or modifies: "a Ukrainian protester" → protester."""
+    token = tree.tokens[mention.token_end - 1]
+    while token.dep in {"amod", "compound", "nmod", "poss"}:
+        head = tree.head(token.i)
+        if head is None:
+            break
+        token = head
+    return token
+
+
+def _means_words(tree: Tree, trigger: Token) -> list[Token]:
+    """Words that may name an attack's weapon: its agent or its "with"/"by"/"in" object (and their
+    compounds: "tank shelling"), a participle of manner ("shelling"), or its subject ("a missile hit")."""
+    out: list[Token] = []
+    for child in tree.children(trigger.i):
+        if child.dep in {"agent", "prep"} and child.text.lower() in MEANS_PREPS:
+            for obj in tree.children(child.i, "pobj"):
+                out += [obj, *tree.children(obj.i, "compound")]
+        elif child.dep in {"nsubj", "advcl"}:
+            out += [child, *tree.children(child.i, "compound")]
+    return out
+
+
 def _redundant(tree: Tree, trigger: int, found: dict[int, list[_Candidate]]) -> bool:
     """One event per act: "agreed to lift the sanctions" is the lifting (its commitment is the modality);
     "asked Obama to help Iran" is the request, not the help."""
@@ -324,12 +428,17 @@ def _redundant(tree: Tree, trigger: int, found: dict[int, list[_Candidate]]) -> 
     head = tree.head(trigger)
     if token.lemma.lower() in COMMITMENT_VERBS and any(c.i in found for c in tree.children(trigger, "xcomp")):
         return True
-    infinitive = token.dep == "xcomp" or (
-        token.dep == "ccomp" and any(c.text.lower() == "to" for c in tree.children(trigger, "aux"))
-    )
+    to_marked = any(c.text.lower() == "to" for c in tree.children(trigger, "aux"))
+    infinitive = token.dep == "xcomp" or (token.dep in {"ccomp", "advcl"} and to_marked)
     if infinitive and head is not None and head.i in found:
-        # requested, demanded, threatened, forced or refused: the act is the content of the event above it
-        return any(c.sense.cameo[:2] in {"02", "10", "12", "13", "17"} for c in found[head.i])
+        # requested, demanded, threatened, forced, refused or permitted: the act is the content of the
+        # event above it ("gave Russia permission to help Israel" is no help by the one who permits)
+        return any(c.sense.cameo[:2] in CONTENT_ROOTS for c in found[head.i])
+    if token.dep == "acl" and to_marked and head is not None and head.dep in {"dobj", "pobj"}:
+        # "faces pressure from Congress to help Iran": the infinitive on the pressing noun is what is pressed for
+        verb = tree.head(head.i)
+        if verb is not None and verb.i in found:
+            return any(c.sense.cameo[:2] in CONTENT_ROOTS for c in found[verb.i])
     if token.dep in {"advcl", "xcomp"} and head is not None and head.i in found:
         # "met ... to discuss": the aim restates the act it serves.
         own = {c.sense.cameo[:2] for c in found[trigger]}

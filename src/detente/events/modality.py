@@ -113,7 +113,9 @@ def guess_modality(tree: Tree, trigger: Token, *, nominal: bool = False) -> Moda
             return ModalityGuess("hypothetical", cue=cue)
         if k and token.lemma.lower() in OBLIGATION_VERBS and _infinitive_of(tree, chain[k - 1], token):
             return ModalityGuess("hypothetical", cue=token.text)  # "needs to withdraw": required, not done
-        if token.lemma.lower() in INTENT_VERBS and token is not trigger:
+        coordinated = k > 0 and chain[k - 1].dep == "conj" and chain[k - 1].head == token.i
+        if token.lemma.lower() in INTENT_VERBS and token is not trigger and not coordinated:
+            # ("planned and carried out attacks": a coordinated act is done, not intended)
             # "wants to attack" is the wanter's own intention; "wants Putin to attack" is not.
             own = not tree.children(trigger.i, "nsubj")
             now = own and token.tag in {"VBZ", "VBP", "VB"} and not _has_aux(tree, token, frozenset({"did", "had"}))

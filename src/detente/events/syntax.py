@@ -97,7 +97,8 @@ class Tree:
 
         The phrase's own mention first; then a mention among its modifiers ("the US leader",
         "Wagner's columns", "the city Aleppo"); then "the leaders of Russia", "part of Syria's second
-        city" (two levels down), "the refineries in Iran" (one level). A relative pronoun points to the
+        city" (two levels down), "the refineries in Iran", "allegations by Rwanda" (one level). A relative
+        pronoun points to the
         noun its clause modifies ("the economy, which is reorienting").
         """
         token = self.tokens[i]
@@ -131,8 +132,8 @@ class Tree:
                 if p.lemma.lower() == "from"
             ]
         for prep in preps:
-            # "the leaders of Russia", "troops from Chad", "the refineries in Iran"
-            if prep.lemma.lower() in {"of", "from"} or (prep.lemma.lower() == "in" and depth == 0):
+            # "the leaders of Russia", "troops from Chad", "the refineries in Iran", "a proposal by Kenya"
+            if prep.lemma.lower() in {"of", "from"} or (prep.lemma.lower() in {"in", "by"} and depth == 0):
                 for obj in self.children(prep.i, "pobj"):
                     found = self.mention_for(obj.i, depth + 1)
                     if found is not None:

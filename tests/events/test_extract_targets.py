@@ -1,0 +1,100 @@
+"""Who an event is aimed at, and how it is coded, when the text says so only indirectly: through the
+place, the weapon, the crowd, a noun naming an earlier act, or the content of a permission or demand."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from detente.models import AnalyzedArticle, Article, Event
+from detente.pipeline import Pipeline
+
+pytestmark = pytest.mark.model
+PUBLISHED = dt.date(2024, 3, 5)
+
+
+def analyze(pipeline: Pipeline, text: str) -> AnalyzedArticle:
+    return pipeline.analyze_one(Article.make(date=PUBLISHED, text=text))
+
+
+def coded(result: AnalyzedArticle) -> list[tuple[str | None, str, str | None, str | None, str]]:
+    return [
+        (e.actor and e.actor.country, e.event, e.cameo, e.recipient and e.recipient.country, e.modality)
+        for e in result.events
+    ]
+
+
+def by_trigger(result: AnalyzedArticle, word: str) -> Event:
+    found = [e for e in result.events if e.trigger == word]
+    assert len(found) == 1, coded(result)
+    return found[0]
+
+
+def test_a_territory_the_gazetteer_lacks_is_still_the_place(pipeline: Pipeline) -> None:
+    result = analyze(
+        pipeline, "Three fishermen were killed in Israeli naval fire off the coast of the Gaza Strip on Monday."
+    )
+    event = by_trigger(result, "killed")
+    assert event.where is not None and event.where.country == "PSE"
+    assert (event.actor and event.actor.country, event.recipient and event.recipient.country) == ("ISR", "PSE")
+
+
+def test_an_attack_by_missile_is_military_force_not_a_bombing(pipeline: Pipeline) -> None:
+    result = analyze(pipeline, "The cargo plane was blown up over Sudan by a missile fired by RSF fighters.")
+    assert by_trigger(result, "blown").cameo == "195"
+
+
+def test_an_attack_by_a_crowd_of_protesters_is_a_riot(pipeline: Pipeline) -> None:
+    result = analyze(pipeline, "A crowd of Serbian protesters attacked the Kosovo police station.")
+    event = by_trigger(result, "attacked")
+    assert (event.event, event.cameo) == ("PROTEST", "145")
+
+
+def test_refusing_permission_is_a_rejection_of_the_one_asking(pipeline: Pipeline) -> None:
+    result = analyze(pipeline, "Erdogan said he would not give permission to Sweden to join the alliance.")
+    assert ("TUR", "REJECT", "124", "SWE", "asserted") in coded(result)
+    assert not [e for e in result.events if e.trigger == "join"]  # the permitted act is no act of Turkey
+
+
+def test_what_one_is_pressed_to_do_is_not_done(pipeline: Pipeline) -> None:
+    result = analyze(pipeline, "Scholz faces pressure from Kyiv to send tanks to Ukraine.")
+    assert [e.event for e in result.events] == ["REQUEST"]
+
+
+def test_helping_to_carry_out_an_act_is_taking_part_in_it(pipeline: Pipeline) -> None:
+    result = analyze(
+        pipeline, "Kyiv alleged that Belarusian troops helped to plan and carry out the attacks on Chernihiv."
+    )
+    kinds = {(e.event, e.modality) for e in result.events if e.actor and e.actor.country == "BLR"}
+    assert ("AID", "claimed") not in kinds  # no one was helped
+    assert ("ASSAULT", "claimed") in kinds  # "plan and carry out": carried out, not merely planned
+
+
+def test_condemning_an_earlier_act_is_aimed_at_its_doer(pipeline: Pipeline) -> None:
+    result = analyze(
+        pipeline,
+        "Belarusian police detained the journalist Ihar Losik on Friday. "
+        "Lithuania condemned the detention and demanded his release.",
+    )
+    assert ("LTU", "ACCUSE", "111", "BLR", "asserted") in coded(result)
+    demand = by_trigger(result, "demanded")
+    assert demand.recipient is not None and demand.recipient.country == "BLR"  # the captor, not the captive
+
+
+def test_a_state_coerces_its_own_people_unless_told_otherwise(pipeline: Pipeline) -> None:
+    event = by_trigger(analyze(pipeline, "Turkish police detained dozens of students in Ankara."), "detained")
+    assert event.recipient is not None and event.recipient.country == "TUR"
+
+
+def test_a_visitor_received_in_the_passive_is_the_recipient(pipeline: Pipeline) -> None:
+    event = by_trigger(
+        analyze(pipeline, "Kenyan President William Ruto was received by Chinese President Xi Jinping in Beijing."),
+        "received",
+    )
+    assert (event.actor and event.actor.country, event.recipient and event.recipient.country) == ("CHN", "KEN")
+
+
+def test_rejecting_a_proposal_by_someone_rejects_them(pipeline: Pipeline) -> None:
+    event = by_trigger(analyze(pipeline, "Israel rejected a proposal by Egypt for a truce."), "rejected")
+    assert event.recipient is not None and event.recipient.country == "EGY"
