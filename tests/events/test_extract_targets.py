@@ -98,3 +98,25 @@ def test_a_visitor_received_in_the_passive_is_the_recipient(pipeline: Pipeline) 
 def test_rejecting_a_proposal_by_someone_rejects_them(pipeline: Pipeline) -> None:
     event = by_trigger(analyze(pipeline, "Israel rejected a proposal by Egypt for a truce."), "rejected")
     assert event.recipient is not None and event.recipient.country == "EGY"
+
+
+def test_a_warning_aimed_at_no_one_is_a_forecast_not_a_threat(pipeline: Pipeline) -> None:
+    assert analyze(pipeline, "Japan warned that rice prices could rise sharply.").events == ()
+    result = analyze(pipeline, "Japan warned China against further provocations.")
+    assert ("JPN", "THREATEN", "130", "CHN", "asserted") in coded(result)
+
+
+def test_a_meeting_named_by_one_side_alone_is_no_consultation(pipeline: Pipeline) -> None:
+    assert analyze(pipeline, "Delegates arrived for the G20 summit in Rio de Janeiro.").events == ()
+
+
+def test_a_city_the_tagger_missed_is_still_a_place_acted_on(pipeline: Pipeline) -> None:
+    event = by_trigger(analyze(pipeline, "Russian forces shelled Kharkiv overnight."), "shelled")
+    assert event.recipient is not None and (event.recipient.country, event.recipient.kind) == ("UKR", "place")
+
+
+def test_saying_one_will_help_is_a_commitment_but_saying_one_will_withdraw_is_not(pipeline: Pipeline) -> None:
+    result = analyze(pipeline, "The Red Cross said it will send a team of doctors to Gaza.")
+    assert [(e.event, e.cameo, e.modality) for e in result.events] == [("AGREE", "033", "asserted")]
+    result = analyze(pipeline, "France said it will withdraw its troops from Niger.")
+    assert [(e.event, e.modality) for e in result.events if e.trigger == "withdraw"] == [("RETREAT", "future")]

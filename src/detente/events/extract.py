@@ -33,11 +33,16 @@ THREAT_INTENTS = frozenset({"want", "plan", "intend", "vow", "aim", "seek", "pre
 COMMITMENTS = frozenset({"agree", "pledge", "promise", "vow", "decide", "undertake", "offer"})
 COOPERATION_WISHES = frozenset({"want", "plan", "intend", "aim", "seek", "prepare", "hope", "wish"})
 PROMISING_AUX = frozenset({"will", "would", "'ll", "shall"})
+# PLOVER: "Cooperative actions of types CONSULT, SUPPORT, COOPERATE, and AID reported in future tense
+# are also taken to imply intentions and should be coded as AGREE".
+FUTURE_AGREE_TYPES = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
 VERBAL_CONFLICT = 3  # CAMEO QuadClass 3 and 4: conflict
 # Verbs that commit to a later act: the act is the event ("pledged to expel", "agreed to lift").
 COMMITMENT_VERBS = frozenset({"agree", "pledge", "promise", "vow", "decide", "undertake"})
 # Event types whose target, when the text names none, is the country where they happen.
 PLACE_TARGETED = frozenset({"ASSAULT", "PROTEST", "MOBILIZE"})
+# Event types whose unknown recipient, when the gazetteer knows the name, is that place's country.
+PLACE_ACTED_ON = frozenset({"ASSAULT", "MOBILIZE", "COERCE"})
 NOUN_POS = frozenset({"NOUN"})
 MATERIAL_CONFLICT = 4  # CAMEO QuadClass of attacks, coercion, seizures
 ACCUSE_CODE = "112"
@@ -173,9 +178,14 @@ class EventCoder:
             else:
                 stated = guess.intent in COMMITMENTS or (guess.intent in COOPERATION_WISHES and guess.intent_now)
         else:
-            # "Israel announced it would free prisoners": one's own act said to come is a commitment.
+            # "Israel announced it would free prisoners", "Interpol said it will send a team": one's own
+            # act said to come is a commitment (in the future tense, PLOVER: only for cooperative types).
+            if guess.modality == "future" and self.codes.get(act).plover in FUTURE_AGREE_TYPES:
+                speech = reporting_verb(tree, trigger)
+                subjects = tree.children(speech.i, "nsubj") if speech is not None else []
+                speaker = _actor_of(tree.mention_for(subjects[0].i)) if subjects else None
             stated = (
-                guess.modality == "claimed"
+                guess.modality in {"claimed", "future"}
                 and actor is not None
                 and speaker is not None
                 and _same_party(speaker, actor)
@@ -280,6 +290,8 @@ class EventCoder:
                 _Candidate(token, sense, a, b, True, False) for k, a in enumerate(distinct) for b in distinct[k + 1 :]
             ] or [_Candidate(token, sense, actors[0], actors[1], True, False)]
         if not recipients:
+            if sense.is_noun and self.codes.get(sense.cameo).plover == "CONSULT":
+                return []  # "the APEC summit", "the Fed's meeting": one side's meeting names no partner
             return [_Candidate(token, sense, a, None, False, sense.own_government) for a in _distinct(actors)]
         # "X held talks with Y" is mutual as much as "X and Y held talks".
         return [
@@ -321,6 +333,8 @@ class EventCoder:
             # "Thousands of demonstrators marched in Nairobi": people named only by their role are locals.
             actor = _placed(actor, where.country)
             recipient = _placed(recipient, where.country)  # "journalists have been detained in Belarus"
+        if recipient is not None and not (recipient.id or recipient.country) and code.plover in PLACE_ACTED_ON:
+            recipient = self._as_place(recipient)  # "shelled Kharkiv", though the tagger took it for a person
         if recipient is not None and actor is not None and actor.country and code.plover == "COERCE":
             # "Iranian security forces detained hundreds of protesters": a state coerces its own people.
             recipient = _placed(recipient, actor.country)
@@ -365,12 +379,20 @@ class EventCoder:
                     return replace(event, recipient=done.actor, id=content_hash(event.id, "reaction"))
         return event
 
+    def _as_place(self, actor: Actor) -> Actor:
+        place = self.gazetteer.lookup(actor.name or actor.text or "") if self.gazetteer is not None else None
+        if actor.kind == "role" or place is None or not place.country:
+            return actor
+        return Actor(place.country, None, place.country, None, actor.text, "place")
+
     def _by_means(self, tree: Tree, candidate: _Candidate, code: CameoCode) -> CameoCode:
         """An attack by protesters is a riot (145); a generic attack with military weapons is military
         force of that kind ("blown up by a missile": 195)."""
         if code.plover != "ASSAULT":
             return code
-        if candidate.actor is not None and _head_noun(tree, candidate.actor).lemma.lower() in self.means.rioters:
+        generic = code.code in self.means.recode or code.code.startswith("17")  # not "launched missiles at"
+        crowd = candidate.actor is not None and _head_noun(tree, candidate.actor).lemma.lower() in self.means.rioters
+        if generic and crowd:
             return self.codes.get(RIOT_CODE)
         if code.code not in self.means.recode:
             return code
@@ -430,10 +452,15 @@ def _redundant(tree: Tree, trigger: int, found: dict[int, list[_Candidate]]) -> 
         return True
     to_marked = any(c.text.lower() == "to" for c in tree.children(trigger, "aux"))
     infinitive = token.dep == "xcomp" or (token.dep in {"ccomp", "advcl"} and to_marked)
-    if infinitive and head is not None and head.i in found:
+    if (
+        infinitive
+        and head is not None
+        and head.i in found
+        and any(c.sense.cameo[:2] in CONTENT_ROOTS for c in found[head.i])
+    ):
         # requested, demanded, threatened, forced, refused or permitted: the act is the content of the
         # event above it ("gave Russia permission to help Israel" is no help by the one who permits)
-        return any(c.sense.cameo[:2] in CONTENT_ROOTS for c in found[head.i])
+        return True
     if token.dep == "acl" and to_marked and head is not None and head.dep in {"dobj", "pobj"}:
         # "faces pressure from Congress to help Iran": the infinitive on the pressing noun is what is pressed for
         verb = tree.head(head.i)
