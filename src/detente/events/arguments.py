@@ -73,7 +73,23 @@ def sense_matches(tree: Tree, trigger: Token, sense: Sense) -> bool:
 
 def _reduced_passive(tree: Tree, trigger: Token) -> bool:
     """ "the civilians imprisoned for ...", "10 soldiers killed in Ukraine": a participle modifying a noun."""
+    if _misparsed_relative(tree, trigger) is not None:
+        return True
     return trigger.dep == "acl" and trigger.tag in {"VBN", "VBD"} and not tree.children(trigger.i, "nsubj")
+
+
+def _misparsed_relative(tree: Tree, trigger: Token) -> Token | None:
+    """ "The civilians imprisoned for X were released by Putin", parsed as "civilians imprisoned" with "were
+    released" a conjunct: no "and" joins the two verbs, so the first is a reduced relative on the noun, which
+    is the one acted on by both. Returns that noun."""
+    subjects = tree.children(trigger.i, "nsubj")
+    if trigger.tag not in {"VBD", "VBN"} or len(subjects) != 1 or tree.children(trigger.i, "cc", "aux", "dobj"):
+        return None
+    for conj in tree.children(trigger.i, "conj"):
+        own = [c.dep for c in tree.children(conj.i)]
+        if "auxpass" in own and not {"nsubj", "nsubjpass"} & set(own):
+            return subjects[0]
+    return None
 
 
 def is_passive(tree: Tree, trigger: Token) -> bool:
@@ -192,6 +208,11 @@ def _is_place(mention: Mention | None) -> bool:
 def recipient_tokens(tree: Tree, trigger: Token, sense: Sense, actors: list[Token]) -> list[Token]:
     """The first recipient slot (in the sense's order) that names an actor."""
     head = tree.head(trigger.i)
+    if head is not None and trigger.dep == "conj" and is_passive(tree, trigger) and not sense.is_noun:
+        shared = _misparsed_relative(tree, head)  # "the civilians imprisoned ... were released by Putin"
+        if shared is not None and tree.mention_for(shared.i):
+            return _expand(tree, [shared])
+    head = _misparsed_relative(tree, trigger) or head
     if _reduced_passive(tree, trigger) and head is not None and not sense.is_noun:
         named = [t for t in _expand(tree, [head]) if tree.mention_for(t.i)]  # "soldiers killed" → soldiers
         if named:

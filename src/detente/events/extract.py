@@ -23,7 +23,7 @@ from detente.events.place import event_place
 from detente.events.syntax import Tree
 from detente.events.when import event_when
 from detente.gazetteer import Gazetteer
-from detente.models import Actor, Article, Event, Evidence, Mention, ParsedDoc, Token, content_hash
+from detente.models import Actor, Article, Event, Evidence, Mention, ParsedDoc, Token, When, content_hash
 
 VERB_POS = frozenset({"VERB"})
 # "wants to attack", "vows to impose sanctions": intentions of force or punishment are threats.
@@ -47,6 +47,7 @@ NOUN_POS = frozenset({"NOUN"})
 MATERIAL_CONFLICT = 4  # CAMEO QuadClass of attacks, coercion, seizures
 ACCUSE_CODE = "112"
 RIOT_CODE = "145"
+HOST_CODE, VISIT_CODE = "043", "042"
 # Reactions to an act ("welcomed", "condemned", "rejected", "protested") aimed at its doer.
 REACTION_ROOTS = frozenset({"05", "11", "12", "14"})
 REACTION_LOOKBACK = 2
@@ -116,11 +117,16 @@ class EventCoder:
                 lemma = candidates[0].sense.lemma
                 for candidate in candidates:
                     event, speech = self._event(tree, candidate, article)
+                    if event is None:
+                        continue
                     if event.recipient is None:
                         event = self._reaction_target(tree, candidate.trigger, event, events)
                     elif event.cameo in RELEASE_DEMANDS:
                         event = _captor_target(event, events)
                     events.append((lemma, event))
+                    visit = self._guest_visit(event)
+                    if visit is not None:
+                        events.append((lemma, visit))
                     accusation = self._accusation(tree, event, speech, found)
                     if accusation is not None:
                         events.append((speech.lemma if speech else "say", accusation))
@@ -280,6 +286,11 @@ class EventCoder:
             passive_without_agent = (
                 recipients and token.pos in VERB_POS and is_passive(tree, token) and not tree.children(token.i, "agent")
             )
+            if sense.implicit and sense.is_noun:
+                # "months of mass protests": the people of the country in context, resolved in `_event`
+                return [_Candidate(token, sense, None, r, False, sense.own_government) for r in recipients[:1]] or [
+                    _Candidate(token, sense, None, None, False, sense.own_government)
+                ]
             return (
                 [_Candidate(token, sense, None, r, False, False) for r in recipients] if passive_without_agent else []
             )
@@ -301,7 +312,7 @@ class EventCoder:
             if a.actor != r.actor
         ]
 
-    def _event(self, tree: Tree, candidate: _Candidate, article: Article) -> tuple[Event, Token | None]:
+    def _event(self, tree: Tree, candidate: _Candidate, article: Article) -> tuple[Event | None, Token | None]:
         """The candidate's event, and the speech verb when the event is someone's claim."""
         trigger, sense = candidate.trigger, candidate.sense
         code = self.codes.get(sense.cameo)
@@ -324,11 +335,20 @@ class EventCoder:
         else:
             code = self._by_means(tree, candidate, code)
         recipient = _actor_of(candidate.recipient)
-        if recipient is None and candidate.own_government and actor is not None and actor.country:
-            recipient = Actor(actor.country, None, actor.country, "GOV", None, "country")
         evidence = _evidence(tree, candidate)
         when = event_when(tree, trigger, article.date, dateparse=self.dateparse)
         where = event_place(tree, trigger, self.gazetteer) if self.gazetteer else None
+        if guess.modality == "asserted" and _still_to_come(trigger, sense, when, article):
+            guess = replace(guess, modality="future")  # "his visit to Washington on Wednesday" (said on Monday)
+        if actor is None and sense.implicit:
+            # "after months of mass protests": no one named, so the people of the country where it happened,
+            # or of the country the sentence is about.
+            country = (where.country if where is not None else None) or _context_country(tree, trigger)
+            if country is None:
+                return None, None
+            actor = Actor(country, None, country, sense.implicit, None, "role")
+        if recipient is None and candidate.own_government and actor is not None and actor.country:
+            recipient = Actor(actor.country, None, actor.country, "GOV", None, "country")
         if where is not None and where.country:
             # "Thousands of demonstrators marched in Nairobi": people named only by their role are locals.
             actor = _placed(actor, where.country)
@@ -357,6 +377,19 @@ class EventCoder:
         )
         return event, guess.speech if guess.modality == "claimed" else None
 
+
+    def _guest_visit(self, event: Event) -> Event | None:
+        """ "Macron received Modi": hosting a visit (CAMEO 043) is the guest's visit (042) too, as GDELT
+        codes it; the two are one meeting seen from each side."""
+        if event.cameo != HOST_CODE or event.actor is None or event.recipient is None:
+            return None
+        return replace(
+            event,
+            id=content_hash(event.id, "visit"),
+            actor=event.recipient,
+            recipient=event.actor,
+            **_coded(self.codes.get(VISIT_CODE)),
+        )
 
     def _reaction_target(self, tree: Tree, trigger: Token, event: Event, earlier: list[tuple[str, Event]]) -> Event:
         """ "Venezuela arrested Superlano. The US condemned the arrest": a reaction to an act named by a noun
@@ -419,6 +452,26 @@ def _captor_target(event: Event, earlier: list[tuple[str, Event]]) -> Event:
     return event
 
 
+def _still_to_come(trigger: Token, sense: Sense, when: When, article: Article) -> bool:
+    """A named or present-tense act dated after the publication day has not happened yet. A past-tense
+    verb is trusted over the date (a weekday the date parser put in the coming week)."""
+    if not when.start or when.granularity == "publication":
+        return False
+    if not sense.is_noun and trigger.tag in {"VBD", "VBN"}:
+        return False
+    return when.start[:10] > article.date.isoformat()
+
+
+def _context_country(tree: Tree, trigger: Token) -> str | None:
+    """The country of the nearest actor named before the word, in its sentence or the one before."""
+    first = tree.doc.sentences[max(0, trigger.sentence - 1)].token_start
+    for i in range(trigger.i - 1, first - 1, -1):
+        mention = tree.mention_at(i)
+        if mention is not None and mention.actor is not None and mention.actor.country:
+            return mention.actor.country
+    return None
+
+
 def _head_noun(tree: Tree, mention: Mention) -> Token:
     """The noun a mention names or modifies: "a Ukrainian protester" → protester."""
     token = tree.tokens[mention.token_end - 1]
@@ -466,6 +519,12 @@ def _redundant(tree: Tree, trigger: int, found: dict[int, list[_Candidate]]) -> 
         verb = tree.head(head.i)
         if verb is not None and verb.i in found:
             return any(c.sense.cameo[:2] in CONTENT_ROOTS for c in found[verb.i])
+    if token.dep == "pobj" and head is not None and head.lemma.lower() == "in":
+        # "blocked roads in protest against grain imports": the noun names the act it qualifies.
+        verb = tree.head(head.i)
+        if verb is not None and verb.i in found:
+            own = {c.sense.cameo[:2] for c in found[trigger]}
+            return bool(own & {c.sense.cameo[:2] for c in found[verb.i]})
     if token.dep in {"advcl", "xcomp"} and head is not None and head.i in found:
         # "met ... to discuss": the aim restates the act it serves.
         own = {c.sense.cameo[:2] for c in found[trigger]}

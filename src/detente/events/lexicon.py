@@ -30,6 +30,7 @@ DEFAULT_RECIPIENT_SLOTS: tuple[str, ...] = (
 )
 _KNOWN_KEYS = {
     "verb",
+    "implicit",
     "needs_recipient",
     "noun",
     "cameo",
@@ -60,6 +61,7 @@ class Sense:
     state: bool = False  # "the two armies are intertwined": a relation of its (passive or copular) subjects
     needs_recipient: bool = False  # "wants Putin to act" is an appeal; "wants peace" is no event
     joint: bool = False  # only for an act shared by two or more actors: "X and Y held joint drills"
+    implicit: str | None = None  # a noun's actor when none is named: this sector of the country in context
 
     @property
     def specificity(self) -> int:
@@ -159,4 +161,13 @@ def _sense(entry: Any, index: int, source: Path, codes: CodeTable) -> Sense:
         state=bool(entry.get("state", False)),
         needs_recipient=bool(entry.get("needs_recipient", False)),
         joint=bool(entry.get("joint", False)),
+        implicit=_implicit(entry.get("implicit"), where),
     )
+
+
+def _implicit(value: Any, where: str) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str) or not value.isupper() or len(value) != 3:
+        raise DataFileError(f"{where}: `implicit` must be a three-letter sector code such as CVL, got {value!r}")
+    return value

@@ -160,6 +160,11 @@ def _negated(tree: Tree, token: Token) -> bool:
         return True
     if any(c.text.lower() == "no" for c in tree.children(token.i, "det")):
         return True
+    # "No protests were held", "fired no shots": the act's own noun is denied.
+    if token.pos in {"VERB", "AUX"} and any(
+        d.text.lower() == "no" for c in tree.children(token.i, "nsubjpass", "dobj") for d in tree.children(c.i, "det")
+    ):
+        return True
     # "did not agree to meet", "refused to", "failed to": the governing verb carries the denial.
     head = tree.head(token.i)
     if token.dep == "xcomp" and head is not None:

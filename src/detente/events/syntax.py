@@ -31,6 +31,10 @@ GROUP_NOUNS = frozenset(
     }
 )
 PLURAL_LOOKBACK = 2
+# "Greek-owned", "Liberian-flagged", "state-run": whose a ship or a company is.
+OWNERSHIP_PARTICIPLES = frozenset(  # lemmas and words (the tagger may read "flagged" as an adjective)
+    {"own", "owned", "flag", "flagged", "register", "registered", "operate", "operated", "run"}
+)  # not "backed", "based": a "UK-based group" or "Russian-backed separatists" are not British or Russian
 
 
 class Tree:
@@ -119,6 +123,9 @@ class Tree:
             found = self.mention_at(child.i)
             if found is not None:
                 return found
+        owner = self._owner(i)
+        if owner is not None:
+            return owner
         if depth >= 2:
             return None
         preps = self.children(i, "prep")
@@ -136,6 +143,19 @@ class Tree:
             if prep.lemma.lower() in {"of", "from"} or (prep.lemma.lower() in {"in", "by"} and depth == 0):
                 for obj in self.children(prep.i, "pobj"):
                     found = self.mention_for(obj.i, depth + 1)
+                    if found is not None:
+                        return found
+        return None
+
+    def _owner(self, i: int) -> Mention | None:
+        """ "the Greek-owned bulk carrier Tutor": the country owning or flagging a ship or firm, named in a
+        hyphenated modifier of the noun or of its compound."""
+        for modifier in [self.tokens[i], *self.children(i, "compound")]:
+            for participle in self.children(modifier.i, "amod"):
+                if not {participle.lemma.lower(), participle.text.lower()} & OWNERSHIP_PARTICIPLES:
+                    continue
+                for named in self.children(participle.i, "npadvmod", "compound", "amod", "nmod"):
+                    found = self.mention_at(named.i)
                     if found is not None:
                         return found
         return None
