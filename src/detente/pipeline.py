@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
-from detente.actors.context import PlaceCountry, RoleMentions
+from detente.actors.context import PlaceCountry, RoleMentions, TitledNames
 from detente.actors.coref import Coreference
 from detente.actors.dictionary import ActorDictionary
 from detente.actors.resolve import DEFAULT_PASSES, MentionPass, find_mentions
@@ -68,6 +68,7 @@ class Pipeline:
             *DEFAULT_PASSES,
             PlaceCountry(gazetteer),  # first: "leaders of Egypt's Muslim Brotherhood" take the group's country
             RoleMentions(),
+            TitledNames(),  # after the roles it reads: "Kosovo Prime Minister Albin Kurti"
             Coreference.build(self.dictionary),
         )
         self.coder = EventCoder.load(gazetteer=gazetteer)

@@ -169,3 +169,24 @@ def test_the_country_owning_a_ship_is_the_one_attacked(pipeline: Pipeline) -> No
 def test_releasing_a_product_or_launching_a_space_probe_is_no_event(pipeline: Pipeline) -> None:
     assert analyze(pipeline, "Apple will release the new iPhone in September.").events == ()
     assert analyze(pipeline, "The Japanese space agency launched a lunar probe on Friday.").events == ()
+
+
+def test_welcoming_an_agreement_between_two_sides_is_aimed_at_the_first(pipeline: Pipeline) -> None:
+    result = analyze(
+        pipeline, "The UN welcomed the agreement between Sudan's government and the Rapid Support Forces."
+    )
+    assert ("SDN", "AGREE", "030", "SDN", "asserted") in coded(result)  # the agreement itself, mutual
+    welcome = by_trigger(result, "welcomed")
+    assert welcome.recipient is not None and welcome.recipient.country == "SDN"
+
+
+def test_coordinated_passives_share_their_agent(pipeline: Pipeline) -> None:
+    result = analyze(pipeline, "The French embassy in Niamey was attacked and looted by protesters.")
+    attacked = by_trigger(result, "attacked")
+    assert attacked.actor is not None and attacked.actor.country == "NER"  # the protesters, in Niamey
+    assert (attacked.event, attacked.recipient and attacked.recipient.country) == ("PROTEST", "FRA")
+
+
+def test_a_war_waged_in_a_country_is_waged_on_it(pipeline: Pipeline) -> None:
+    result = analyze(pipeline, "The European Union extended sanctions over Russia's war in Ukraine.")
+    assert ("RUS", "ASSAULT", "190", "UKR", "asserted") in coded(result)

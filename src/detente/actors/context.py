@@ -4,6 +4,8 @@
   "police") is an actor with a sector; its country comes from "in X"/"of X"/"X's" when the text says.
 - PlaceCountry: an unknown place or organisation gets a country guess from the gazetteer ("Aleppo" →
   SYR) or from a country named as its possessor ("Egypt's Muslim Brotherhood" → EGY).
+- TitledNames: a name the dictionary does not know takes the country and sector of the title right before
+  it ("Kosovo Prime Minister Albin Kurti" → XKX GOV, "opposition politician Freddy Superlano" → OPP).
 """
 
 from __future__ import annotations
@@ -127,3 +129,29 @@ def _possessor_country(ctx: ResolveContext, mention: Mention, by_token: dict[int
 def _country_at(by_token: dict[int, Mention], i: int) -> str | None:
     mention = by_token.get(i)
     return mention.actor.country if mention is not None and mention.actor is not None else None
+
+
+@dataclass(frozen=True, slots=True)
+class TitledNames:
+    """A mention pass: an unknown person named right after a title takes the title's country and sector."""
+
+    def __call__(self, ctx: ResolveContext, mentions: list[Mention]) -> list[Mention]:
+        ending_at = {m.token_end: m for m in mentions}
+        out = []
+        for mention in mentions:
+            actor = mention.actor
+            title = ending_at.get(mention.token_start)
+            titled = title.actor if title is not None else None
+            if (
+                actor is None
+                or actor.id is not None
+                or actor.kind != "person"
+                or titled is None
+                or titled.kind == "person"
+                or not titled.sector
+            ):
+                out.append(mention)
+                continue
+            out.append(replace(mention, actor=replace(actor, country=actor.country or titled.country,
+                                                      sector=titled.sector)))
+        return out

@@ -112,6 +112,7 @@ class EventCoder:
                     t.i for t in object_tokens(tree, token) if t.lemma.lower() in wanted and t.pos in {"NOUN", "PROPN"}
                 )
                 found[token.i] = candidates
+        pending: list[tuple[int, Token]] = []  # events aimed through a noun or a captive, resolved below
         for trigger, candidates in found.items():
             if not _redundant(tree, trigger, found):
                 lemma = candidates[0].sense.lemma
@@ -119,10 +120,8 @@ class EventCoder:
                     event, speech = self._event(tree, candidate, article)
                     if event is None:
                         continue
-                    if event.recipient is None:
-                        event = self._reaction_target(tree, candidate.trigger, event, events)
-                    elif event.cameo in RELEASE_DEMANDS:
-                        event = _captor_target(event, events)
+                    if event.recipient is None or event.cameo in RELEASE_DEMANDS:
+                        pending.append((len(events), candidate.trigger))
                     events.append((lemma, event))
                     visit = self._guest_visit(event)
                     if visit is not None:
@@ -130,6 +129,14 @@ class EventCoder:
                     accusation = self._accusation(tree, event, speech, found)
                     if accusation is not None:
                         events.append((speech.lemma if speech else "say", accusation))
+        for index, trigger_token in pending:
+            # after all events are known: "welcomed the agreement between X and Y" names it after the verb
+            others = [(w, e) for k, (w, e) in enumerate(events) if k != index and e.trigger != trigger_token.text]
+            lemma, event = events[index]
+            if event.recipient is None:
+                events[index] = (lemma, self._reaction_target(tree, trigger_token, event, others))
+            else:
+                events[index] = (lemma, _captor_target(event, others))
         for sentence in range(len(doc.sentences)):
             for obligation in stated_obligations(tree, sentence):
                 demand = self._demand(tree, obligation, article, found)
@@ -353,6 +360,11 @@ class EventCoder:
             # "Thousands of demonstrators marched in Nairobi": people named only by their role are locals.
             actor = _placed(actor, where.country)
             recipient = _placed(recipient, where.country)  # "journalists have been detained in Belarus"
+        context = _context_country(tree, trigger)
+        if context is not None:
+            # "Kenya's interior ministry said prosecutors dropped charges against 30 protesters": unnamed
+            # officials and crowds belong to the country the sentence is about.
+            actor, recipient = _placed(actor, context), _placed(recipient, context)
         if recipient is not None and not (recipient.id or recipient.country) and code.plover in PLACE_ACTED_ON:
             recipient = self._as_place(recipient)  # "shelled Kharkiv", though the tagger took it for a person
         if recipient is not None and actor is not None and actor.country and code.plover == "COERCE":
@@ -393,10 +405,10 @@ class EventCoder:
 
     def _reaction_target(self, tree: Tree, trigger: Token, event: Event, earlier: list[tuple[str, Event]]) -> Event:
         """ "Venezuela arrested Superlano. The US condemned the arrest": a reaction to an act named by a noun
-        is aimed at whoever did that act, the latest such event in this or the two sentences before."""
+        is aimed at whoever did that act, the latest such event in this sentence or the two before."""
         if (event.cameo or "")[:2] not in REACTION_ROOTS:
             return event
-        objects = tree.children(trigger.i, "dobj")
+        objects = tree.children(trigger.i, "dobj", "nsubjpass")
         objects += [o for p in tree.children(trigger.i, "prep") if p.lemma.lower() in {"over", "against", "for"}
                     for o in tree.children(p.i, "pobj")]
         for obj in (o for o in objects if o.pos == "NOUN"):
@@ -563,7 +575,11 @@ def _prefer_named(tree: Tree, mentions: list[Mention]) -> list[Mention]:
     """ "the Somali militant group al-Shabab", parsed as two subjects: a description (a nationality or a
     role) right before a name of the same country is that named actor, not another one."""
     DESCRIPTIONS = {"demonym", "role"}
-    named = [m for m in mentions if m.how not in DESCRIPTIONS and m.actor is not None and m.actor.id]
+    named = [
+        m
+        for m in mentions
+        if m.how not in DESCRIPTIONS and m.actor is not None and (m.actor.id or m.actor.kind == "person")
+    ]
 
     def described(m: Mention) -> bool:
         country = m.actor.country if m.actor is not None else None

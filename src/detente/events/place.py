@@ -12,7 +12,7 @@ from detente.gazetteer import Gazetteer
 from detente.models import Place, Token
 
 LOCATIVE_PREPS = frozenset(
-    {"in", "at", "near", "inside", "outside", "over", "across", "around", "to", "off", "along", "within"}
+    {"in", "at", "near", "inside", "outside", "over", "across", "around", "to", "off", "along", "within", "through"}
 )
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 PLACE_KINDS = frozenset({"country", "place"})
