@@ -169,6 +169,10 @@ def entity_pass(ctx: ResolveContext, mentions: list[Mention]) -> list[Mention]:
         if not inside:
             if _looks_like_name(entity):
                 result.append(_entity_mention(ctx, entity, None))
+        elif _other_person(ctx, entity, inside):
+            # "Miguel Uribe Turbay" holds the surname of Álvaro Uribe but is someone else
+            result = [m for m in result if m is not inside[0]]
+            result.append(_entity_mention(ctx, entity, None, fuzzy=False))
         elif _swallows(ctx, entity, inside):
             named = inside[0].actor if inside[0].how != "metonym" else None  # "Paris Hilton" is not French
             country = named.country if named else None
@@ -183,6 +187,21 @@ def _looks_like_name(entity: Entity) -> bool:
     """spaCy also tags words like "post-Soviet"; a name we keep starts with a capital."""
     text = entity.text[4:] if entity.text.lower().startswith("the ") else entity.text
     return text[:1].isupper()
+
+
+def _other_person(ctx: ResolveContext, entity: Entity, inside: list[Mention]) -> bool:
+    """A PERSON name around a known person's surname, with a given name that is not theirs ("Miguel Uribe
+    Turbay" is not Álvaro Uribe); not a word the tagger swept in ("Will Putin ...")."""
+    if entity.label != "PERSON" or len(inside) != 1:
+        return False
+    mention, actor = inside[0], inside[0].actor
+    if actor is None or actor.kind != "person" or mention.token_start <= entity.token_start:
+        return False
+    before = ctx.doc.tokens[entity.token_start : mention.token_start]
+    if not all(t.pos == "PROPN" and t.text[:1].isupper() for t in before):
+        return False
+    known = {part.casefold() for part in (actor.name or "").replace("-", " ").split()}
+    return all(t.text.casefold() not in known for t in before)
 
 
 def _swallows(ctx: ResolveContext, entity: Entity, inside: list[Mention]) -> bool:

@@ -45,6 +45,8 @@ def object_tokens(tree: Tree, trigger: Token) -> list[Token]:
     not circumstances ("airstrikes FOLLOWING failed talks", "ended WITHOUT a deal")."""
     found: list[Token] = []
     for child in tree.children(trigger.i):
+        if child.dep == "ccomp" and child.pos in {"VERB", "AUX"} and tree.children(child.i, "nsubj", "nsubjpass"):
+            continue  # "announced it arrested a pilot": a reported clause, not the announcement's object
         if child.dep in OBJECT_LIKE:
             found.append(child)
             found.extend(tree.children(child.i, "compound", "conj"))
@@ -151,7 +153,8 @@ ATTACK_NOUNS = frozenset(
 ACCIDENT_NOUNS = frozenset(
     {"crash", "accident", "collision", "earthquake", "quake", "flood", "flooding", "storm", "hurricane", "cyclone",
      "typhoon", "landslide", "wildfire", "fire", "blaze", "avalanche", "tsunami", "heatwave", "disease",
-     "outbreak", "collapse", "derailment", "stampede", "lightning", "tornado", "drought"}
+     "outbreak", "collapse", "derailment", "stampede", "lightning", "tornado", "drought", "rain", "rains",
+     "mudslide", "explosion", "shipwreck", "capsizing", "heat", "cold", "snowstorm", "blizzard", "eruption"}
 )
 WEAPON_NOUNS = frozenset({"missile", "rocket", "bomb", "shell", "mine", "drone", "grenade", "mortar", "torpedo"})
 
@@ -203,6 +206,37 @@ def _instrument_agents(tree: Tree, trigger: Token) -> list[Token]:
                 if tree.mention_at(modifier.i) is not None:
                     return [modifier]
     return []
+
+
+# "killed when a boat capsized", "killed in a landslide": deaths no one caused.
+ACCIDENT_VERBS = frozenset(
+    {"capsize", "crash", "collapse", "sink", "derail", "explode", "burn", "drown", "overturn", "fall", "plunge", "veer"}
+)
+
+
+def accidental(tree: Tree, trigger: Token) -> bool:
+    """A passive harm with no agent whose circumstance is an accident or a natural disaster (said of it or
+    of a verb coordinated with it: "killed and 23 injured in a fire")."""
+    head = tree.head(trigger.i)
+    verbs = [trigger, *tree.children(trigger.i, "conj")]
+    if trigger.dep == "conj" and head is not None:
+        verbs.append(head)
+    return any(_accident_around(tree, verb) for verb in verbs)
+
+
+def _accident_around(tree: Tree, trigger: Token) -> bool:
+    for child in tree.children(trigger.i):
+        if child.dep == "prep" and child.text.lower() in {"in", "from", "by", "during", "after", "amid"}:
+            for obj in tree.children(child.i, "pobj"):
+                words = {obj.lemma.lower(), *(c.lemma.lower() for c in tree.children(obj.i, "compound"))}
+                if words & ACCIDENT_NOUNS and tree.mention_at(obj.i) is None:
+                    return True
+        if child.dep == "advcl" and (
+            child.lemma.lower() in ACCIDENT_VERBS
+            or any(c.lemma.lower() in ACCIDENT_VERBS for c in tree.children(child.i, "conj"))
+        ):
+            return True
+    return False
 
 
 def _is_place(mention: Mention | None) -> bool:

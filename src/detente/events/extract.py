@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from detente.events.arguments import (
+    accidental,
     actor_tokens,
     affected_by_circumstance,
     is_passive,
@@ -234,6 +235,8 @@ class EventCoder:
             return None  # a claim of one's own act; or a speech verb that is an event itself ("accused")
         if not (speaker.id or speaker.country) or speaker.kind == "media" or speaker.sector == "MED":
             return None  # "officials said" names no side; a news agency reports, it does not accuse
+        if not (actor.id or actor.country):
+            return None  # "their Yahalom Unit destroyed ...": no one identifiable is accused
         code = self.codes.get(ACCUSE_CODE)
         evidence = event.evidence[0]
         start = min(evidence.start, speech.start)
@@ -289,9 +292,14 @@ class EventCoder:
         if not actors and not recipients and sense.cameo[:2] in {"16", "17"} and is_passive(tree, token):
             recipients = [m for t in affected_by_circumstance(tree, token) if (m := tree.mention_for(t.i))]
         if not actors:
-            # A passive with no agent ("sanctions have been imposed on X") keeps an unknown actor.
+            # A passive with no agent ("sanctions have been imposed on X") keeps an unknown actor; not a
+            # death in an accident ("killed in a landslide", "killed when a boat capsized").
             passive_without_agent = (
-                recipients and token.pos in VERB_POS and is_passive(tree, token) and not tree.children(token.i, "agent")
+                recipients
+                and token.pos in VERB_POS
+                and is_passive(tree, token)
+                and not tree.children(token.i, "agent")
+                and not accidental(tree, token)
             )
             if sense.implicit and sense.is_noun:
                 # "months of mass protests": the people of the country in context, resolved in `_event`
@@ -350,7 +358,7 @@ class EventCoder:
         if actor is None and sense.implicit:
             # "after months of mass protests": no one named, so the people of the country where it happened,
             # or of the country the sentence is about.
-            country = (where.country if where is not None else None) or _context_country(tree, trigger)
+            country = (where.country if where is not None else None) or _context_country(tree, trigger, places=True)
             if country is None:
                 return None, None
             actor = Actor(country, None, country, sense.implicit, None, "role")
@@ -360,6 +368,14 @@ class EventCoder:
             # "Thousands of demonstrators marched in Nairobi": people named only by their role are locals.
             actor = _placed(actor, where.country)
             recipient = _placed(recipient, where.country)  # "journalists have been detained in Belarus"
+        if (
+            code.code == HOST_CODE
+            and trigger.dep == "acl"
+            and recipient is not None
+            and actor is not None
+            and _same_party(actor, recipient)
+        ):
+            recipient = None  # "a signing in Washington, hosted by Trump": one's own capital is no guest
         context = _context_country(tree, trigger)
         if context is not None:
             # "Kenya's interior ministry said prosecutors dropped charges against 30 protesters": unnamed
@@ -474,13 +490,18 @@ def _still_to_come(trigger: Token, sense: Sense, when: When, article: Article) -
     return when.start[:10] > article.date.isoformat()
 
 
-def _context_country(tree: Tree, trigger: Token) -> str | None:
-    """The country of the nearest actor named before the word, in its sentence or the one before."""
+def _context_country(tree: Tree, trigger: Token, *, places: bool = False) -> str | None:
+    """The country of the nearest actor named before the word, in its sentence or the one before; with
+    `places`, only a country, place or person named as such ("Kenyan activists" say where the activists
+    are from, not where a rally was)."""
     first = tree.doc.sentences[max(0, trigger.sentence - 1)].token_start
     for i in range(trigger.i - 1, first - 1, -1):
         mention = tree.mention_at(i)
-        if mention is not None and mention.actor is not None and mention.actor.country:
-            return mention.actor.country
+        if mention is None or mention.actor is None or not mention.actor.country:
+            continue
+        if places and (mention.how in {"demonym", "role"} or mention.actor.kind not in {"country", "place", "person"}):
+            continue
+        return mention.actor.country
     return None
 
 

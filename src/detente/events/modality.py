@@ -95,6 +95,9 @@ def guess_modality(tree: Tree, trigger: Token, *, nominal: bool = False) -> Moda
     if _negated(tree, trigger):
         return ModalityGuess("negated", cue="not")
     reduced_relative = trigger.dep == "acl" and trigger.tag == "VBN" and not tree.children(trigger.i, "nsubj")
+    head = tree.head(trigger.i)
+    if nominal and trigger.dep == "pobj" and head is not None and head.text.lower() == "without":
+        return ModalityGuess("negated", cue="without")  # "a ceasefire without an Israeli withdrawal"
     if nominal or reduced_relative:
         # A named event ("the rebellion of Prigozhin") or a reduced relative ("an agreement forced on Qatar",
         # "the civilians killed in the strike") is presupposed, whatever the clause around it says.
