@@ -63,3 +63,34 @@ def test_an_event_hosted_in_ones_own_capital_has_no_guest(pipeline: Pipeline) ->
     result = analyze(pipeline, "Armenia and Azerbaijan sign a peace deal in Washington, hosted by Donald Trump.")
     hosting = [e for e in result.events if e.cameo in {"042", "043"}]
     assert all(e.recipient is None for e in hosting)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "At least 50 people are injured when two trams collide in Strasbourg, France.",
+        "A police helicopter crashes near Lahore, Pakistan, killing all four crew members.",
+        "Chile deploys 1,400 firefighters to fight wildfires in Valparaíso.",
+    ],
+)
+def test_no_event_in_accidents_and_disasters(pipeline: Pipeline, text: str) -> None:
+    assert analyze(pipeline, text).events == ()
+
+
+def test_a_speakers_participle_clause_is_not_the_speakers_act(pipeline: Pipeline) -> None:
+    text = "Sudan's army chief accuses the RSF of an attack on El Fasher, killing 30 civilians."
+    result = analyze(pipeline, text)
+    assert not [e for e in result.events if e.trigger == "killing" and e.actor and e.actor.country == "SDN"
+                and e.actor.sector == "MIL"]
+
+
+def test_harm_when_someone_attacks_names_the_attackers(pipeline: Pipeline) -> None:
+    result = analyze(pipeline, "Three Palestinians are injured when Israeli settlers attack a village near Ramallah.")
+    injured = [e for e in result.events if e.trigger == "injured"]
+    assert injured and injured[0].actor is not None and injured[0].actor.country == "ISR"
+
+
+def test_his_relatives_are_not_him(pipeline: Pipeline) -> None:
+    result = analyze(pipeline, "Zelensky says his grandparents were killed by a Russian drone strike in Kyiv.")
+    killed = [e for e in result.events if e.trigger == "killed"]
+    assert killed and (killed[0].recipient is None or killed[0].recipient.name != "Volodymyr Zelensky")

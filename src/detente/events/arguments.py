@@ -133,6 +133,8 @@ def actor_tokens(tree: Tree, trigger: Token, sense: Sense) -> list[Token]:
         return _expand(tree, controllers) if controllers else actor_tokens(tree, head, sense)
     if _reduced_passive(tree, trigger):
         return []  # "10 soldiers killed in Ukraine": the noun is who it happened to, not who did it
+    if trigger.dep == "advcl" and head.lemma.lower() in REPORTING_HEADS:
+        return []  # "Petro accuses Ecuador of an airstrike ..., killing 27": the speaker killed no one
     if trigger.dep in {"conj", "advcl"}:
         return actor_tokens(tree, head, sense)
     if trigger.dep in {"relcl", "acl"} and head.pos in {"NOUN", "PROPN", "PRON"}:
@@ -141,6 +143,14 @@ def actor_tokens(tree: Tree, trigger: Token, sense: Sense) -> list[Token]:
 
 
 PLACE_ACTOR_KINDS = frozenset({"country", "gpe", "loc", "place"})
+# Verbs of saying and blaming, whose participle clause ("..., killing 27") is not the speaker's act.
+REPORTING_HEADS = frozenset(
+    {"say", "accuse", "blame", "report", "claim", "confirm", "announce", "allege", "condemn", "state", "tell", "deny"}
+)
+# "injured when Israeli settlers attack residents", "killed after M23 forces launch an attack".
+ATTACK_VERBS = frozenset(
+    {"attack", "strike", "shell", "bomb", "raid", "storm", "shoot", "fire", "open", "launch", "ambush", "hit", "target"}
+)
 # Attacks that say who attacked: "killed in Israeli tank shelling", "killed in an air strike by government forces".
 ATTACK_NOUNS = frozenset(
     {"shelling", "strike", "airstrike", "bombing", "attack", "raid", "bombardment", "fire", "shooting", "offensive",
@@ -187,12 +197,17 @@ def _agents(tree: Tree, tokens: list[Token]) -> list[Token]:
 def _instrument_agents(tree: Tree, trigger: Token) -> list[Token]:
     """A passive with no agent whose means or origin names one: "four were killed in Israeli tank shelling",
     "a mortar bomb was fired at Israel from the Gaza Strip"."""
+    for clause in tree.children(trigger.i, "advcl"):
+        if clause.lemma.lower() in ATTACK_VERBS:
+            doers = [t for t in _expand(tree, tree.children(clause.i, "nsubj")) if tree.mention_for(t.i)]
+            if doers:
+                return doers
     for prep in tree.children(trigger.i, "prep"):
         if prep.text.lower() == "from":
             origins = [o for o in tree.children(prep.i, "pobj") if _is_place(tree.mention_at(o.i))]
             if origins:
                 return origins
-        if prep.text.lower() not in {"in", "by", "during"}:
+        if prep.text.lower() not in {"in", "by", "during", "following", "after", "amid"}:
             continue
         for means in tree.children(prep.i, "pobj"):
             if means.lemma.lower() not in ATTACK_NOUNS:
@@ -210,8 +225,15 @@ def _instrument_agents(tree: Tree, trigger: Token) -> list[Token]:
 
 # "killed when a boat capsized", "killed in a landslide": deaths no one caused.
 ACCIDENT_VERBS = frozenset(
-    {"capsize", "crash", "collapse", "sink", "derail", "explode", "burn", "drown", "overturn", "fall", "plunge", "veer"}
+    {"capsize", "crash", "collapse", "sink", "derail", "explode", "burn", "drown", "overturn", "fall", "plunge",
+     "veer", "collide", "skid", "erupt"}
 )
+
+
+def accident_consequence(tree: Tree, trigger: Token) -> bool:
+    """ "A helicopter crashes ..., killing all three crew": harm that follows from an accident verb."""
+    head = tree.head(trigger.i)
+    return trigger.dep in {"advcl", "xcomp", "conj"} and head is not None and head.lemma.lower() in ACCIDENT_VERBS
 
 
 def accidental(tree: Tree, trigger: Token) -> bool:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from detente.events.arguments import (
+    accident_consequence,
     accidental,
     actor_tokens,
     affected_by_circumstance,
@@ -289,6 +290,8 @@ class EventCoder:
                     recipients = [m for t in heads if (m := tree.mention_for(t.i))]
         if sense.needs_recipient and not recipients:
             return []
+        if self.codes.get(sense.cameo).plover == "ASSAULT" and accident_consequence(tree, token):
+            return []  # "a helicopter crashes, killing all three crew"
         if not actors and not recipients and sense.cameo[:2] in {"16", "17"} and is_passive(tree, token):
             recipients = [m for t in affected_by_circumstance(tree, token) if (m := tree.mention_for(t.i))]
         if not actors:
@@ -381,7 +384,9 @@ class EventCoder:
             # "Kenya's interior ministry said prosecutors dropped charges against 30 protesters": unnamed
             # officials and crowds belong to the country the sentence is about.
             actor, recipient = _placed(actor, context), _placed(recipient, context)
-        if recipient is not None and not (recipient.id or recipient.country) and code.plover in PLACE_ACTED_ON:
+        if recipient is not None and not (recipient.id or recipient.country) and (
+            code.plover in PLACE_ACTED_ON or code.code == VISIT_CODE
+        ):
             recipient = self._as_place(recipient)  # "shelled Kharkiv", though the tagger took it for a person
         if recipient is not None and actor is not None and actor.country and code.plover == "COERCE":
             # "Iranian security forces detained hundreds of protesters": a state coerces its own people.

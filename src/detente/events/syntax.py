@@ -31,6 +31,10 @@ GROUP_NOUNS = frozenset(
     }
 )
 PLURAL_LOOKBACK = 2
+KIN_NOUNS = frozenset(
+    {"wife", "husband", "son", "daughter", "child", "children", "parent", "mother", "father", "brother",
+     "sister", "family", "grandparent", "grandchild", "relative", "nephew", "niece", "cousin", "widow"}
+)
 # "Greek-owned", "Liberian-flagged", "state-run": whose a ship or a company is.
 OWNERSHIP_PARTICIPLES = frozenset(  # lemmas and words (the tagger may read "flagged" as an adjective)
     {"own", "owned", "flag", "flagged", "register", "registered", "operate", "operated", "run"}
@@ -120,6 +124,8 @@ class Tree:
             if named is not None and named.actor is not None and named.actor.id:
                 return named
         for child in self.children(i, "compound", "amod", "poss", "nmod", "npadvmod", "appos"):
+            if child.dep == "poss" and token.lemma.lower() in KIN_NOUNS:
+                continue  # "his grandparents" are not him
             found = self.mention_at(child.i)
             if found is not None:
                 return found
@@ -139,8 +145,9 @@ class Tree:
                 if p.lemma.lower() == "from"
             ]
         for prep in preps:
-            # "the leaders of Russia", "troops from Chad", "the refineries in Iran", "a proposal by Kenya"
-            if prep.lemma.lower() in {"of", "from"} or (prep.lemma.lower() in {"in", "by"} and depth == 0):
+            # "the leaders of Russia", "troops from Chad", "the refineries in Iran", "a proposal by Kenya",
+            # "suspended its aid pact with Belgium"
+            if prep.lemma.lower() in {"of", "from"} or (prep.lemma.lower() in {"in", "by", "with"} and depth == 0):
                 for obj in self.children(prep.i, "pobj"):
                     found = self.mention_for(obj.i, depth + 1)
                     if found is not None:
