@@ -190,3 +190,30 @@ def test_coordinated_passives_share_their_agent(pipeline: Pipeline) -> None:
 def test_a_war_waged_in_a_country_is_waged_on_it(pipeline: Pipeline) -> None:
     result = analyze(pipeline, "The European Union extended sanctions over Russia's war in Ukraine.")
     assert ("RUS", "ASSAULT", "190", "UKR", "asserted") in coded(result)
+
+
+def test_a_headline_verb_read_as_a_noun_is_still_the_event(pipeline: Pipeline) -> None:
+    result = analyze(pipeline, "German Chancellor Olaf Scholz visits Vilnius, Lithuania, to meet NATO allies.")
+    assert ("DEU", "CONSULT", "042", "LTU", "asserted") in coded(result)
+
+
+def test_the_governments_of_two_countries_are_both_sides(pipeline: Pipeline) -> None:
+    result = analyze(pipeline, "The governments of Chile and Peru sign a memorandum on migration.")
+    event = by_trigger(result, "sign")
+    assert {event.actor and event.actor.country, event.recipient and event.recipient.country} == {"CHL", "PER"}
+
+
+def test_every_act_urged_is_the_content_of_the_appeal(pipeline: Pipeline) -> None:
+    result = analyze(pipeline, "The EU urges Serbia to end its support for the militants and withdraw its troops.")
+    assert [e.event for e in result.events] == ["REQUEST"]
+
+
+def test_announced_plans_to_free_prisoners_are_a_commitment(pipeline: Pipeline) -> None:
+    result = analyze(pipeline, "Belarus announces plans to release 20 political prisoners.")
+    assert [(e.event, e.cameo, e.modality) for e in result.events] == [("AGREE", "0353", "asserted")]
+
+
+def test_a_past_clause_of_time_is_a_fact_under_any_intention(pipeline: Pipeline) -> None:
+    text = "Mali agrees to reopen the border after Algeria closed its airspace."
+    closed = by_trigger(analyze(pipeline, text), "closed")
+    assert closed.modality == "asserted"

@@ -121,6 +121,9 @@ def actor_tokens(tree: Tree, trigger: Token, sense: Sense) -> list[Token]:
                 return _agents(tree, tree.children(agent.i, "pobj"))
         return _instrument_agents(tree, trigger)
     subjects = tree.children(trigger.i, "nsubj", "csubj")
+    if not subjects and trigger.pos == "NOUN" and trigger.dep == "ROOT":
+        # "Keir Starmer visits Kyiv" parsed as one noun phrase: the name compounded on the verb is its subject
+        subjects = [c for c in tree.children(trigger.i, "compound") if tree.mention_for(c.i)]
     if subjects:
         return _expand(tree, subjects)
     head = tree.head(trigger.i)
@@ -137,12 +140,22 @@ def actor_tokens(tree: Tree, trigger: Token, sense: Sense) -> list[Token]:
         return []  # "Petro accuses Ecuador of an airstrike ..., killing 27": the speaker killed no one
     if trigger.dep in {"conj", "advcl"}:
         return actor_tokens(tree, head, sense)
+    if trigger.dep == "acl" and head.lemma.lower() in INTENTION_NOUNS and head.dep in {"dobj", "pobj"}:
+        # "Cuba announces plans to release 51 prisoners": the one who has the plan acts
+        holder = tree.head(head.i)
+        if holder is not None and holder.pos in {"VERB", "AUX"}:
+            return actor_tokens(tree, holder, sense)
     if trigger.dep in {"relcl", "acl"} and head.pos in {"NOUN", "PROPN", "PRON"}:
         return [head]
     return []
 
 
 PLACE_ACTOR_KINDS = frozenset({"country", "gpe", "loc", "place"})
+# "announced plans to release", "confirmed its decision to withdraw": nouns of intention.
+INTENTION_NOUNS = frozenset(
+    {"plan", "decision", "intention", "intent", "readiness", "willingness", "promise", "pledge", "commitment",
+     "bid", "move", "effort", "attempt", "offer"}
+)
 # Verbs of saying and blaming, whose participle clause ("..., killing 27") is not the speaker's act.
 REPORTING_HEADS = frozenset(
     {"say", "accuse", "blame", "report", "claim", "confirm", "announce", "allege", "condemn", "state", "tell", "deny"}
@@ -395,6 +408,21 @@ def _coordinated_modifiers(tree: Tree, i: int) -> list[Token]:
     return []
 
 
+def _listed_owners(tree: Tree, token: Token) -> list[Token]:
+    """ "The governments of Singapore and Vietnam", "foreign ministers of China and Russia": a plural role of
+    coordinated owners stands for each owner."""
+    if "Number=Plur" not in token.morph:
+        return []
+    for prep in tree.children(token.i, "prep"):
+        if prep.lemma.lower() != "of":
+            continue
+        for owner in tree.children(prep.i, "pobj"):
+            owners = [tree.tokens[k] for k in tree.conjuncts(owner.i) if tree.mention_at(k) is not None]
+            if len(owners) >= 2:
+                return owners
+    return []
+
+
 def _expand(tree: Tree, tokens: list[Token]) -> list[Token]:
     """Coordinated phrases become their conjuncts; "they" or "the parties" become the pair they refer to."""
     out: list[Token] = []
@@ -403,6 +431,10 @@ def _expand(tree: Tree, tokens: list[Token]) -> list[Token]:
         # "the two armies" is a role mention with no country: the pair it refers to says who.
         unplaced = here is None or (here.actor is not None and not here.actor.country)
         plural = tree.plural_antecedent(token.i) if unplaced else []
+        listed_in = _listed_owners(tree, token) if here is not None and here.how == "role" else []
+        if listed_in:
+            out.extend(listed_in)  # "the governments of Singapore and Vietnam": each of them
+            continue
         for i in plural or tree.conjuncts(token.i):
             shared = _coordinated_modifiers(tree, i)
             if shared:

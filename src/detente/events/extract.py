@@ -538,10 +538,15 @@ def _redundant(tree: Tree, trigger: int, found: dict[int, list[_Candidate]]) -> 
     """One event per act: "agreed to lift the sanctions" is the lifting (its commitment is the modality);
     "asked Obama to help Iran" is the request, not the help."""
     token = tree.tokens[trigger]
-    head = tree.head(trigger)
     if token.lemma.lower() in COMMITMENT_VERBS and any(c.i in found for c in tree.children(trigger, "xcomp")):
         return True
-    to_marked = any(c.text.lower() == "to" for c in tree.children(trigger, "aux"))
+    while token.dep == "conj":  # "urged Rwanda to end its support and withdraw": as "to end" goes
+        up = tree.head(token.i)
+        if up is None or up.pos not in {"VERB", "AUX"}:
+            break
+        token = up
+    head = tree.head(token.i)
+    to_marked = any(c.text.lower() == "to" for c in tree.children(token.i, "aux"))
     infinitive = token.dep == "xcomp" or (token.dep in {"ccomp", "advcl"} and to_marked)
     if (
         infinitive
@@ -571,11 +576,14 @@ def _redundant(tree: Tree, trigger: int, found: dict[int, list[_Candidate]]) -> 
 
 
 def _verb_tagged_as_noun(tree: Tree, token: Token) -> bool:
-    """ "Minsk has made ... and hosts nuclear weapons": a conjunct of a verb with its own object is a verb."""
-    if token.pos != "NOUN" or token.dep != "conj":
+    """ "Minsk has made ... and hosts nuclear weapons", "Keir Starmer visits Kyiv": a noun with an object of
+    its own is a verb (a conjunct of a verb, or a headline's main word)."""
+    if token.pos != "NOUN" or not tree.children(token.i, "dobj"):
         return False
+    if token.dep == "ROOT":
+        return token.tag in {"NNS", "VBZ"}  # "visits", "meets": a present-tense verb read as a plural noun
     head = tree.head(token.i)
-    return head is not None and head.pos == "VERB" and bool(tree.children(token.i, "dobj"))
+    return token.dep == "conj" and head is not None and head.pos == "VERB"
 
 
 def _same_party(a: Actor, b: Actor) -> bool:

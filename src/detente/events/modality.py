@@ -77,6 +77,13 @@ SPEECH_VERBS = frozenset(
         "write",
     }
 )
+# Nouns of intention and the verb each stands for ("plans to release" as "plans to release").
+INTENTION_NOUNS = {
+    "plan": "plan", "decision": "decide", "intention": "intend", "intent": "intend", "pledge": "pledge",
+    "promise": "promise", "commitment": "pledge", "offer": "offer", "bid": "seek", "readiness": "prepare",
+    "willingness": "want", "threat": "plan",
+}
+FACT_MARKS = frozenset({"after", "since", "because", "as", "when", "while", "before", "once"})
 # Clause links through which a governing word's modality reaches the event word.
 CLAUSE_LINKS = frozenset({"xcomp", "ccomp", "conj", "advcl", "acl", "relcl", "pcomp", "pobj", "prep", "attr", "csubj"})
 
@@ -103,6 +110,11 @@ def guess_modality(tree: Tree, trigger: Token, *, nominal: bool = False) -> Moda
         # "the civilians killed in the strike") is presupposed, whatever the clause around it says.
         cue = _hedge(tree, trigger)
         return ModalityGuess("hypothetical", cue=cue) if cue else ModalityGuess("asserted")
+    to_infinitive = any(c.text.lower() == "to" for c in tree.children(trigger.i, "aux"))
+    if trigger.dep == "acl" and to_infinitive and head is not None and head.lemma.lower() in INTENTION_NOUNS:
+        # "announced plans to release prisoners": a stated intention, like "plans to release"
+        intent = INTENTION_NOUNS[head.lemma.lower()]
+        return ModalityGuess("future", cue=head.text, intent=intent, intent_now=True)
     if trigger.dep in {"advcl", "acl"} and any(c.text.lower() == "to" for c in tree.children(trigger.i, "aux")):
         # A purpose clause states an aim ("signed roadmaps to deepen"), an infinitive on a noun what is
         # pressed for or planned ("pressure from Congress to help Iran", "a plan to invade").
@@ -152,6 +164,12 @@ def _governors(tree: Tree, trigger: Token) -> list[Token]:
             break
         # "X said ..., and Y attacked Z": a verb coordinated WITH the speech verb is not inside it.
         if current.dep == "conj" and head.lemma.lower() in SPEECH_VERBS:
+            break
+        # "agreed to take them back after the UK threatened them": a past clause of time or cause states
+        # a fact, whatever the clause it hangs on intends, hedges or reports.
+        if current.dep == "advcl" and current.tag == "VBD" and any(
+            m.text.lower() in FACT_MARKS for m in tree.children(current.i, "mark")
+        ):
             break
         out.append(head)
         current = head
