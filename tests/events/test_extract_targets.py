@@ -217,3 +217,18 @@ def test_a_past_clause_of_time_is_a_fact_under_any_intention(pipeline: Pipeline)
     text = "Mali agrees to reopen the border after Algeria closed its airspace."
     closed = by_trigger(analyze(pipeline, text), "closed")
     assert closed.modality == "asserted"
+
+
+def test_a_states_attack_does_not_make_the_victims_its_own(pipeline: Pipeline) -> None:
+    event = by_trigger(analyze(pipeline, "The Russian army killed at least 40 civilians overnight."), "killed")
+    assert event.recipient is None or event.recipient.country != "RUS"
+
+
+def test_a_rescue_at_home_is_of_ones_own_people(pipeline: Pipeline) -> None:
+    event = by_trigger(analyze(pipeline, "Nigerian troops rescued 137 pupils on Sunday."), "rescued")
+    assert event.recipient is not None and (event.recipient.country, event.recipient.sector) == ("NGA", "CVL")
+
+
+def test_cancelling_an_act_denies_it(pipeline: Pipeline) -> None:
+    result = analyze(pipeline, "President Donald Trump cancels sending envoys to Islamabad, Pakistan.")
+    assert [e.modality for e in result.events if e.trigger == "sending"] == ["negated"]

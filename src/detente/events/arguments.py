@@ -244,9 +244,12 @@ ACCIDENT_VERBS = frozenset(
 
 
 def accident_consequence(tree: Tree, trigger: Token) -> bool:
-    """ "A helicopter crashes ..., killing all three crew": harm that follows from an accident verb."""
+    """ "A helicopter crashes ..., killing all three crew": harm that follows from an accident verb (not
+    from a bomb that explodes)."""
     head = tree.head(trigger.i)
-    return trigger.dep in {"advcl", "xcomp", "conj"} and head is not None and head.lemma.lower() in ACCIDENT_VERBS
+    if trigger.dep not in {"advcl", "xcomp", "conj"} or head is None or head.lemma.lower() not in ACCIDENT_VERBS:
+        return False
+    return not any(s.lemma.lower() in WEAPON_NOUNS | {"device", "ied"} for s in tree.children(head.i, "nsubj"))
 
 
 def accidental(tree: Tree, trigger: Token) -> bool:
@@ -270,7 +273,8 @@ def _accident_around(tree: Tree, trigger: Token) -> bool:
             child.lemma.lower() in ACCIDENT_VERBS
             or any(c.lemma.lower() in ACCIDENT_VERBS for c in tree.children(child.i, "conj"))
         ):
-            return True
+            # "killed when a boat capsizes"; not "when a bomb explodes"
+            return not any(s.lemma.lower() in WEAPON_NOUNS | {"device", "ied"} for s in tree.children(child.i, "nsubj"))
     return False
 
 

@@ -379,7 +379,12 @@ class EventCoder:
             and _same_party(actor, recipient)
         ):
             recipient = None  # "a signing in Washington, hosted by Trump": one's own capital is no guest
-        context = _context_country(tree, trigger)
+        # A state's attack says nothing of whose people it hit ("the IDF killed 51 people"); a rescue, an
+        # arrest or a rebel group's raid is most often at home ("Nigerian troops rescued 137 pupils").
+        foreign_reach = code.plover == "ASSAULT" and actor is not None and actor.kind == "country"
+        context = _context_country(
+            tree, trigger, besides=(candidate.actor if foreign_reach else None, candidate.recipient)
+        )
         if context is not None:
             # "Kenya's interior ministry said prosecutors dropped charges against 30 protesters": unnamed
             # officials and crowds belong to the country the sentence is about.
@@ -495,14 +500,20 @@ def _still_to_come(trigger: Token, sense: Sense, when: When, article: Article) -
     return when.start[:10] > article.date.isoformat()
 
 
-def _context_country(tree: Tree, trigger: Token, *, places: bool = False) -> str | None:
-    """The country of the nearest actor named before the word, in its sentence or the one before; with
-    `places`, only a country, place or person named as such ("Kenyan activists" say where the activists
-    are from, not where a rally was)."""
-    first = tree.doc.sentences[max(0, trigger.sentence - 1)].token_start
+def _context_country(
+    tree: Tree, trigger: Token, *, places: bool = False, besides: tuple[Mention | None, ...] = ()
+) -> str | None:
+    """The country of the nearest actor named before the word, in its sentence or the one before, other
+    than the event's own sides (`besides`: "the IDF killed 51 people" says nothing of whose people). With
+    `places`, only a country, place or person named as such in the same sentence ("Kenyan activists" say
+    where the activists are from, not where a rally was)."""
+    sentence = trigger.sentence if places else max(0, trigger.sentence - 1)
+    first = tree.doc.sentences[sentence].token_start
     for i in range(trigger.i - 1, first - 1, -1):
         mention = tree.mention_at(i)
         if mention is None or mention.actor is None or not mention.actor.country:
+            continue
+        if any(m is not None and m.token_start <= i < m.token_end for m in besides):
             continue
         if places and (mention.how in {"demonym", "role"} or mention.actor.kind not in {"country", "place", "person"}):
             continue

@@ -83,6 +83,7 @@ INTENTION_NOUNS = {
     "promise": "promise", "commitment": "pledge", "offer": "offer", "bid": "seek", "readiness": "prepare",
     "willingness": "want", "threat": "plan",
 }
+CANCELLING = frozenset({"cancel", "abandon", "scrap", "forgo"})
 FACT_MARKS = frozenset({"after", "since", "because", "as", "when", "while", "before", "once"})
 # Clause links through which a governing word's modality reaches the event word.
 CLAUSE_LINKS = frozenset({"xcomp", "ccomp", "conj", "advcl", "acl", "relcl", "pcomp", "pobj", "prep", "attr", "csubj"})
@@ -188,9 +189,11 @@ def _negated(tree: Tree, token: Token) -> bool:
         return True
     # "did not agree to meet", "refused to", "failed to": the governing verb carries the denial.
     head = tree.head(token.i)
+    if token.dep == "acl" and token.tag == "VBG" and head is not None and head.lemma.lower() in CANCELLING:
+        return True  # "Trump cancels sending envoys", parsed as a noun "cancels" with a participle
     if token.dep == "xcomp" and head is not None:
-        if head.lemma.lower() in {"fail", "refuse", "decline"}:
-            return True
+        if head.lemma.lower() in CANCELLING | {"fail", "refuse", "decline"}:
+            return True  # "cancels sending envoys to Islamabad"
         return any(c.text.lower() in NEGATIONS for c in tree.children(head.i, "neg"))
     return False
 
