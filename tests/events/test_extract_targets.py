@@ -232,3 +232,15 @@ def test_a_rescue_at_home_is_of_ones_own_people(pipeline: Pipeline) -> None:
 def test_cancelling_an_act_denies_it(pipeline: Pipeline) -> None:
     result = analyze(pipeline, "President Donald Trump cancels sending envoys to Islamabad, Pakistan.")
     assert [e.modality for e in result.events if e.trigger == "sending"] == ["negated"]
+
+
+def test_a_rights_group_reporting_on_its_governments_forces_accuses_them(pipeline: Pipeline) -> None:
+    text = "The Syrian Observatory for Human Rights said government forces killed nine civilians in Idlib, Syria."
+    result = analyze(pipeline, text)
+    assert [e.event for e in result.events if e.event == "ACCUSE"] == ["ACCUSE"]
+
+
+def test_a_based_or_linked_country_says_nothing_of_where_the_act_was(pipeline: Pipeline) -> None:
+    text = "A London-based monitor said rebels abducted twelve villagers."
+    event = by_trigger(analyze(pipeline, text), "abducted")
+    assert event.actor is None or event.actor.country != "GBR"

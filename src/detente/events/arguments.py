@@ -115,8 +115,10 @@ def actor_tokens(tree: Tree, trigger: Token, sense: Sense) -> list[Token]:
     if is_passive(tree, trigger):
         for agent in tree.children(trigger.i, "agent"):
             return _agents(tree, tree.children(agent.i, "pobj"))
-        # "was stormed and set on fire by protesters": coordinated passives share the agent.
-        for verb in tree.children(trigger.i, "conj"):
+        # "was stormed and set on fire by protesters": coordinated passives share the agent (not a reduced
+        # relative misread as the main verb: "the civilians imprisoned ... were released by Putin").
+        shared = [] if _misparsed_relative(tree, trigger) is not None else tree.children(trigger.i, "conj")
+        for verb in shared:
             for agent in tree.children(verb.i, "agent"):
                 return _agents(tree, tree.children(agent.i, "pobj"))
         return _instrument_agents(tree, trigger)

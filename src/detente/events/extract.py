@@ -53,6 +53,12 @@ HOST_CODE, VISIT_CODE = "043", "042"
 # Reactions to an act ("welcomed", "condemned", "rejected", "protested") aimed at its doer.
 REACTION_ROOTS = frozenset({"05", "11", "12", "14"})
 REACTION_LOOKBACK = 2
+# Sectors that speak and act for a state; the others (opposition, rebels, NGOs, civilians) are other sides.
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "SPY", "LEG", "ELI"})
+AFFILIATION_PARTICIPLES = frozenset(
+    {"base", "based", "link", "linked", "back", "backed", "lead", "led", "fund", "funded", "occupy", "occupied",
+     "control", "controlled", "hold", "held"}
+)
 # Calls to free someone (appeal to yield 025, demand release 1053): aimed at whoever holds them.
 RELEASE_DEMANDS = frozenset({"025", "1053"})
 MEANS_PREPS = frozenset({"by", "with", "in", "from"})
@@ -490,6 +496,12 @@ def _captor_target(event: Event, earlier: list[tuple[str, Event]]) -> Event:
     return event
 
 
+def _describes_another(tree: Tree, mention: Mention) -> bool:
+    """ "UK-based", "Al-Qaeda-linked", "Russian-backed": a name inside a modifier of some other noun."""
+    head = tree.head(mention.token_end - 1)
+    return head is not None and head.lemma.lower() in AFFILIATION_PARTICIPLES
+
+
 def _still_to_come(trigger: Token, sense: Sense, when: When, article: Article) -> bool:
     """A named or present-tense act dated after the publication day has not happened yet. A past-tense
     verb is trusted over the date (a weekday the date parser put in the coming week)."""
@@ -515,6 +527,8 @@ def _context_country(
             continue
         if any(m is not None and m.token_start <= i < m.token_end for m in besides):
             continue
+        if mention.actor.kind == "media" or mention.actor.sector == "MED" or _describes_another(tree, mention):
+            continue  # "an AFP correspondent said", "a UK-based group": no word on where the act was
         if places and (mention.how in {"demonym", "role"} or mention.actor.kind not in {"country", "place", "person"}):
             continue
         return mention.actor.country
@@ -598,9 +612,13 @@ def _verb_tagged_as_noun(tree: Tree, token: Token) -> bool:
 
 
 def _same_party(a: Actor, b: Actor) -> bool:
-    """One side, for a claim: the same actor, or two of one country (a minister on his own army)."""
-    if (a.id and a.id == b.id) or (a.country and a.country == b.country):
+    """One side, for a claim: the same actor, or two of one country (a minister on his own army) unless one
+    is of the state and the other not (a human rights group on the government's forces)."""
+    if a.id and a.id == b.id:
         return True
+    if a.country and a.country == b.country:
+        state = {x in STATE_SECTORS for x in (a.sector or "GOV", b.sector or "GOV")}
+        return len(state) == 1
     return (a.name or a.text) == (b.name or b.text)
 
 
