@@ -94,3 +94,21 @@ def test_his_relatives_are_not_him(pipeline: Pipeline) -> None:
     result = analyze(pipeline, "Zelensky says his grandparents were killed by a Russian drone strike in Kyiv.")
     killed = [e for e in result.events if e.trigger == "killed"]
     assert killed and (killed[0].recipient is None or killed[0].recipient.name != "Volodymyr Zelensky")
+
+
+def test_a_hunger_strike_is_a_protest_and_attacks_no_one(pipeline: Pipeline) -> None:
+    result = analyze(pipeline, "Jailed Egyptian activist Alaa Abd el-Fattah continues his hunger strike in Cairo.")
+    assert [(e.event, e.cameo) for e in result.events if e.trigger == "strike"] == [("PROTEST", "142")]
+    assert not [e for e in result.events if e.event == "ASSAULT"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Opposition groups demand Prime Minister Ali Zaidi's resignation.",
+        "Exiled crown prince Reza Pahlavi calls for a resurgence in protests across Iran.",
+    ],
+)
+def test_what_is_demanded_has_not_happened(pipeline: Pipeline, text: str) -> None:
+    result = analyze(pipeline, text)
+    assert not [e for e in result.events if e.trigger in {"resignation", "protests"} and e.modality == "asserted"]

@@ -44,6 +44,8 @@ def object_tokens(tree: Tree, trigger: Token) -> list[Token]:
     ("offering Wagner a country FOR ASYLUM", "imposed SANCTIONS", "held TALKS", "came TO X's AID");
     not circumstances ("airstrikes FOLLOWING failed talks", "ended WITHOUT a deal")."""
     found: list[Token] = []
+    if trigger.pos == "NOUN":
+        found.extend(tree.children(trigger.i, "compound"))  # "a hunger strike", "peace talks"
     for child in tree.children(trigger.i):
         if child.dep == "ccomp" and child.pos in {"VERB", "AUX"} and tree.children(child.i, "nsubj", "nsubjpass"):
             continue  # "announced it arrested a pilot": a reported clause, not the announcement's object
@@ -174,6 +176,8 @@ ATTACK_NOUNS = frozenset(
 )
 
 
+# "a hunger strike", "a general strike": strikes that attack no one.
+NOT_ATTACKS = frozenset({"hunger", "general", "labor", "labour", "worker", "nationwide", "teacher", "rail"})
 # "killed by the MH17 crash", "destroyed by the earthquake": no one did it.
 ACCIDENT_NOUNS = frozenset(
     {"crash", "accident", "collision", "earthquake", "quake", "flood", "flooding", "storm", "hurricane", "cyclone",
@@ -227,6 +231,8 @@ def _instrument_agents(tree: Tree, trigger: Token) -> list[Token]:
         for means in tree.children(prep.i, "pobj"):
             if means.lemma.lower() not in ATTACK_NOUNS:
                 continue
+            if {c.lemma.lower() for c in tree.children(means.i, "compound", "amod")} & NOT_ATTACKS:
+                continue  # "during his hunger strike"
             for by in tree.children(means.i, "prep"):
                 if by.text.lower() == "by":
                     agents = [t for t in _expand(tree, tree.children(by.i, "pobj")) if tree.mention_for(t.i)]

@@ -61,6 +61,8 @@ AFFILIATION_PARTICIPLES = frozenset(
 )
 # Calls to free someone (appeal to yield 025, demand release 1053): aimed at whoever holds them.
 RELEASE_DEMANDS = frozenset({"025", "1053"})
+# Verbs whose object names something wanted, not done ("demand Paz's resignation", "call for a ceasefire").
+ASKING_VERBS = frozenset({"demand", "call", "urge", "seek", "ask", "request", "press", "push", "plead", "appeal"})
 MEANS_PREPS = frozenset({"by", "with", "in", "from"})
 # Events whose infinitive complement is their content, not an act of its own: appeals, permissions,
 # demands, rejections, threats and coercion ("urged Iran to halt", "forced Qatar to expel").
@@ -565,6 +567,8 @@ def _redundant(tree: Tree, trigger: int, found: dict[int, list[_Candidate]]) -> 
     token = tree.tokens[trigger]
     if token.lemma.lower() in COMMITMENT_VERBS and any(c.i in found for c in tree.children(trigger, "xcomp")):
         return True
+    if token.pos == "NOUN" and _requested_noun(tree, token, found):
+        return True
     while token.dep == "conj":  # "urged Rwanda to end its support and withdraw": as "to end" goes
         up = tree.head(token.i)
         if up is None or up.pos not in {"VERB", "AUX"}:
@@ -597,6 +601,22 @@ def _redundant(tree: Tree, trigger: int, found: dict[int, list[_Candidate]]) -> 
         # "met ... to discuss": the aim restates the act it serves.
         own = {c.sense.cameo[:2] for c in found[trigger]}
         return bool(own & {c.sense.cameo[:2] for c in found[head.i]})
+    return False
+
+
+def _requested_noun(tree: Tree, token: Token, found: dict[int, list[_Candidate]]) -> bool:
+    """ "calls for a resurgence in protests", "demands Paz's resignation": an act named as what is asked,
+    demanded or threatened has not happened; it is the content of that event."""
+    current = token
+    while current.dep in {"dobj", "pobj", "prep", "conj", "compound", "nsubjpass"}:
+        up = tree.head(current.i)
+        if up is None:
+            return False
+        if up.pos in {"VERB", "AUX"}:
+            if up.lemma.lower() in ASKING_VERBS:
+                return True  # asked for, whether or not the asking itself names who asks
+            return up.i in found and any(c.sense.cameo[:2] in CONTENT_ROOTS - {"08", "12", "17"} for c in found[up.i])
+        current = up
     return False
 
 
