@@ -112,3 +112,14 @@ def test_a_hunger_strike_is_a_protest_and_attacks_no_one(pipeline: Pipeline) -> 
 def test_what_is_demanded_has_not_happened(pipeline: Pipeline, text: str) -> None:
     result = analyze(pipeline, text)
     assert not [e for e in result.events if e.trigger in {"resignation", "protests"} and e.modality == "asserted"]
+
+
+def test_what_an_accusation_is_of_is_not_its_author(pipeline: Pipeline) -> None:
+    result = analyze(pipeline, "Cambodian officials deny allegations of involvement in Lim Kimya's death.")
+    assert not [e for e in result.events if e.actor is not None and e.actor.name == "Lim Kimya"]
+
+
+def test_a_place_of_no_known_country_does_not_stand_for_the_people_in_it(pipeline: Pipeline) -> None:
+    result = analyze(pipeline, "Spanish police arrest eleven suspects in Lanzarote.")
+    arrest = [e for e in result.events if e.trigger == "arrest"]
+    assert arrest and (arrest[0].recipient is None or arrest[0].recipient.name != "Lanzarote")

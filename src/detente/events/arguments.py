@@ -373,7 +373,8 @@ def _nominal_actor(tree: Tree, noun: Token, sense: Sense) -> list[Token]:
                 pair = [t for t in _expand(tree, tree.children(prep.i, "pobj")) if tree.mention_for(t.i)]
                 if len(pair) >= 2:
                     return pair
-    actor_preps = {"by"} if "of" in sense.recipient_slots else {"of", "by"}
+    # "allegations of involvement in X's death": what an accusation is of is its content, not its author
+    actor_preps = {"by"} if "of" in sense.recipient_slots or sense.cameo.startswith("11") else {"of", "by"}
     for prep in tree.children(noun.i, "prep", "agent"):
         if prep.text.lower() in actor_preps:
             # "the rebellion of Prigozhin explaining ...": a misparse hangs the name under a clause.

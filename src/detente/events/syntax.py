@@ -150,8 +150,10 @@ class Tree:
             if prep.lemma.lower() in {"of", "from"} or (prep.lemma.lower() in {"in", "by", "with"} and depth == 0):
                 for obj in self.children(prep.i, "pobj"):
                     found = self.mention_for(obj.i, depth + 1)
-                    if found is not None:
-                        return found
+                    if found is None or found.actor is None:
+                        continue
+                    if prep.lemma.lower() != "in" or found.actor.country:
+                        return found  # "suspects in Lanzarote": a place of no known country says nothing
         return None
 
     def _owner(self, i: int) -> Mention | None:
