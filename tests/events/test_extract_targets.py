@@ -244,3 +244,20 @@ def test_a_based_or_linked_country_says_nothing_of_where_the_act_was(pipeline: P
     text = "A London-based monitor said rebels abducted twelve villagers."
     event = by_trigger(analyze(pipeline, text), "abducted")
     assert event.actor is None or event.actor.country != "GBR"
+
+
+def test_an_event_named_as_the_subject_of_a_hedge_is_hypothetical(pipeline: Pipeline) -> None:
+    result = analyze(pipeline, "A meeting between Joe Biden and Xi Jinping could take place in November.")
+    assert [e.modality for e in result.events if e.trigger == "meeting"] == ["hypothetical"]
+
+
+def test_a_weekday_in_a_clause_that_looks_ahead_is_the_coming_one(pipeline: Pipeline) -> None:
+    # published Tuesday 5 March 2024: "on Thursday" after "is expected to" is 7 March, still to come
+    text = "Erdogan is expected to raise the issue during his visit to Athens on Thursday."
+    visit = by_trigger(analyze(pipeline, text), "visit")
+    assert (visit.when.start, visit.modality) == ("2024-03-07", "future")
+
+
+def test_a_visit_during_a_request_is_no_part_of_it(pipeline: Pipeline) -> None:
+    text = "Zelensky asked Congress for more aid during his visit to Washington."
+    assert [e.event for e in analyze(pipeline, text).events if e.trigger == "visit"] == ["CONSULT"]

@@ -610,8 +610,8 @@ def _requested_noun(tree: Tree, token: Token, found: dict[int, list[_Candidate]]
     current = token
     while current.dep in {"dobj", "pobj", "prep", "conj", "compound", "nsubjpass"}:
         up = tree.head(current.i)
-        if up is None:
-            return False
+        if up is None or (current.dep == "prep" and current.lemma.lower() not in {"for", "of", "in", "to"}):
+            return False  # "asked Congress for aid during his visit": the visit is no part of the request
         if up.pos in {"VERB", "AUX"}:
             if up.lemma.lower() in ASKING_VERBS:
                 return True  # asked for, whether or not the asking itself names who asks

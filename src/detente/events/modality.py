@@ -108,8 +108,12 @@ def guess_modality(tree: Tree, trigger: Token, *, nominal: bool = False) -> Moda
         return ModalityGuess("negated", cue="without")  # "a ceasefire without an Israeli withdrawal"
     if nominal or reduced_relative:
         # A named event ("the rebellion of Prigozhin") or a reduced relative ("an agreement forced on Qatar",
-        # "the civilians killed in the strike") is presupposed, whatever the clause around it says.
+        # "the civilians killed in the strike") is presupposed, whatever the clause around it says...
         cue = _hedge(tree, trigger)
+        if cue is None and nominal and trigger.dep in {"nsubj", "nsubjpass"} and head is not None:
+            # ...unless it is what a hedged clause is about: "a meeting ... could take place", "a blockade
+            # or invasion of Taiwan could disrupt", "student protests could spread".
+            cue = next((c.text.lower() for c in tree.children(head.i, "aux") if c.text.lower() in HEDGE_AUX), None)
         return ModalityGuess("hypothetical", cue=cue) if cue else ModalityGuess("asserted")
     to_infinitive = any(c.text.lower() == "to" for c in tree.children(trigger.i, "aux"))
     if trigger.dep == "acl" and to_infinitive and head is not None and head.lemma.lower() in INTENTION_NOUNS:

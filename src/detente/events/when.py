@@ -885,6 +885,10 @@ def _scope_chain(tree: Tree, trigger: Token) -> list[int]:
     return chain
 
 
+# Words that frame what they govern as still to come: "is expected to", "is scheduled to", "is due to".
+FUTURE_FRAMES = frozenset({"expect", "schedule", "due", "set", "plan", "intend"})
+
+
 def _tenses_differ(tree: Tree, token: Token, head: Token) -> bool:
     mine, theirs = _tense(tree, token), _tense(tree, head)
     return mine is not None and theirs is not None and mine != theirs
@@ -916,12 +920,16 @@ def _tense(tree: Tree, token: Token) -> str | None:
 
 
 def _is_future(tree: Tree, trigger: Token, chain: list[int]) -> bool:
-    for i in chain[:3]:
+    """Does the clause look ahead? Its own tense, or a frame it sits in ("is expected to ask ... during his
+    visit on Wednesday", "is scheduled to meet"), through nouns and infinitives up to the finite verb."""
+    for i in chain[:5]:
         token = tree.tokens[i]
         tense = _tense(tree, token)
+        if token.i != trigger.i and token.lemma.lower() in FUTURE_FRAMES and tense != "past":
+            return True
         if tense is not None:
             return tense == "future"
-        if token.dep not in {"xcomp", "conj"}:
+        if token.dep not in {"xcomp", "conj", "pobj", "prep"}:
             break
     return False
 
