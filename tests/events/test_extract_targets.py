@@ -261,3 +261,27 @@ def test_a_weekday_in_a_clause_that_looks_ahead_is_the_coming_one(pipeline: Pipe
 def test_a_visit_during_a_request_is_no_part_of_it(pipeline: Pipeline) -> None:
     text = "Zelensky asked Congress for more aid during his visit to Washington."
     assert [e.event for e in analyze(pipeline, text).events if e.trigger == "visit"] == ["CONSULT"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Hamas accepted a truce proposal put forward by Egyptian mediators.",
+         ("PSE", "AGREE", "030", "EGY", "asserted")),
+        ("The European Council granted Georgia candidate status.", (None, "SUPPORT", "050", "GEO", "asserted")),
+        ("Honduras switched recognition to Beijing.", ("HND", "SUPPORT", "054", "CHN", "asserted")),
+        ("Iran did not rule out talks with Washington.", ("IRN", "REJECT", "125", "USA", "negated")),
+        ("ECOWAS suspended Guinea from all its bodies.", (None, "SANCTION", "161", "GIN", "asserted")),
+        ("Venezuela deployed troops near its border with Guyana.", ("VEN", "MOBILIZE", "154", "GUY", "asserted")),
+        ("The rebel commander called off the advance on Khartoum.", (None, "RETREAT", "087", "SDN", "asserted")),
+    ],
+)
+def test_more_ways_of_saying_an_event(
+    pipeline: Pipeline, text: str, expected: tuple[str | None, str, str, str, str]
+) -> None:
+    assert expected in coded(analyze(pipeline, text))
+
+
+def test_a_clause_of_its_own_subject_is_no_aim_of_the_main_act(pipeline: Pipeline) -> None:
+    result = analyze(pipeline, "Venezuela deployed troops to the border after Britain sent a warship to the region.")
+    assert {e.trigger for e in result.events if e.event == "MOBILIZE"} == {"deployed", "sent"}

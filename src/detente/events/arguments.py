@@ -55,8 +55,8 @@ def object_tokens(tree: Tree, trigger: Token) -> list[Token]:
             for prep in tree.children(child.i, "prep"):
                 if prep.text.lower() in ARGUMENT_PREPS:
                     found.extend(tree.children(prep.i, "pobj"))
-        if child.dep in {"prep", "dative"} and child.text.lower() in ARGUMENT_PREPS:
-            found.extend(tree.children(child.i, "pobj"))
+        if child.dep in {"prep", "dative", "prt"} and child.text.lower() in ARGUMENT_PREPS:
+            found.extend(tree.children(child.i, "pobj"))  # also "called off [the advance]" parsed under "off"
     return found
 
 
@@ -299,13 +299,16 @@ def recipient_tokens(tree: Tree, trigger: Token, sense: Sense, actors: list[Toke
             return _expand(tree, [shared])
     head = _misparsed_relative(tree, trigger) or head
     if _reduced_passive(tree, trigger) and head is not None and not sense.is_noun:
-        named = [t for t in _expand(tree, [head]) if tree.mention_for(t.i)]  # "soldiers killed" → soldiers
+        own = set(tree.subtree(trigger.i))  # not "an agreement forced ... by Saudi Arabia" → Saudi Arabia
+        named = [
+            t for t in _expand(tree, [head]) if (m := tree.mention_for(t.i)) is not None and m.token_start not in own
+        ]  # "soldiers killed" → soldiers
         if named:
             return named
         # "an agreement forced on the Gulf state": the thing is no actor; its slots may name one
     hosts = [trigger, *(c for c in tree.children(trigger.i) if c.dep in RECIPIENT_HOSTS)]
     # "advised against travel to Tunisia": a prepositional object can carry the recipient too.
-    hosts += [o for p in tree.children(trigger.i, "prep") for o in tree.children(p.i, "pobj")]
+    hosts += [o for p in tree.children(trigger.i, "prep", "prt") for o in tree.children(p.i, "pobj")]
     taken = {t.i for t in actors}
     for slot in sense.recipient_slots:
         for host in hosts:

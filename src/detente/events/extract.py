@@ -597,8 +597,8 @@ def _redundant(tree: Tree, trigger: int, found: dict[int, list[_Candidate]]) -> 
         if verb is not None and verb.i in found:
             own = {c.sense.cameo[:2] for c in found[trigger]}
             return bool(own & {c.sense.cameo[:2] for c in found[verb.i]})
-    if token.dep in {"advcl", "xcomp"} and head is not None and head.i in found:
-        # "met ... to discuss": the aim restates the act it serves.
+    if token.dep in {"advcl", "xcomp"} and head is not None and head.i in found and not tree.children(token.i, "nsubj"):
+        # "met ... to discuss": the aim restates the act it serves (not "after Britain sent a warship").
         own = {c.sense.cameo[:2] for c in found[trigger]}
         return bool(own & {c.sense.cameo[:2] for c in found[head.i]})
     return False

@@ -31,6 +31,10 @@ GROUP_NOUNS = frozenset(
     }
 )
 PLURAL_LOOKBACK = 2
+AUTHORED_NOUNS = frozenset(
+    {"proposal", "plan", "resolution", "deal", "agreement", "draft", "initiative", "offer", "statement", "report",
+     "decision", "law", "bill", "decree", "order", "ban", "sanction", "measure", "demand", "request", "ultimatum"}
+)
 KIN_NOUNS = frozenset(
     {"wife", "husband", "son", "daughter", "child", "children", "parent", "mother", "father", "brother",
      "sister", "family", "grandparent", "grandchild", "relative", "nephew", "niece", "cousin", "widow"}
@@ -141,8 +145,10 @@ class Tree:
                 p
                 for acl in self.children(i, "acl")
                 if acl.tag == "VBN"
-                for p in self.children(acl.i, "prep")
-                if p.lemma.lower() == "from"
+                for p in self.children(acl.i, "prep", "agent")
+                # "a proposal put forward by Egyptian mediators" (an authored thing; not "the plane shot
+                # down by Russia", whose "by" is no owner)
+                if p.lemma.lower() == "from" or (p.lemma.lower() == "by" and token.lemma.lower() in AUTHORED_NOUNS)
             ]
         for prep in preps:
             # "the leaders of Russia", "troops from Chad", "the refineries in Iran", "a proposal by Kenya",
