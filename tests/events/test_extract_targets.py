@@ -285,3 +285,28 @@ def test_more_ways_of_saying_an_event(
 def test_a_clause_of_its_own_subject_is_no_aim_of_the_main_act(pipeline: Pipeline) -> None:
     result = analyze(pipeline, "Venezuela deployed troops to the border after Britain sent a warship to the region.")
     assert {e.trigger for e in result.events if e.event == "MOBILIZE"} == {"deployed", "sent"}
+
+
+def test_approving_someones_bid_supports_them(pipeline: Pipeline) -> None:
+    result = analyze(pipeline, "Hungary has still not approved Sweden's bid to join NATO.")
+    assert ("HUN", "SUPPORT", "051", "SWE", "negated") in coded(result)
+    join = [e for e in result.events if e.trigger == "join"]
+    assert all(e.actor is not None and e.actor.country == "SWE" for e in join)  # the bid is Sweden's
+
+
+def test_dismissing_the_claim_is_aimed_at_its_maker(pipeline: Pipeline) -> None:
+    text = ("Russia's defence ministry accused British navy personnel of sabotage. "
+            "Britain's Ministry of Defence dismissed the claim as false.")
+    dismissed = by_trigger(analyze(pipeline, text), "dismissed")
+    assert dismissed.recipient is not None and dismissed.recipient.country == "RUS"
+
+
+def test_hostages_someone_frees_are_not_their_own_people(pipeline: Pipeline) -> None:
+    text = "Israel and Hamas agreed to a truce. Under the deal, Hamas will release 33 hostages."
+    release = by_trigger(analyze(pipeline, text), "release")
+    assert release.recipient is None or release.recipient.country != "PSE"
+
+
+def test_allowing_a_foreign_army_to_use_ones_territory_is_military_cooperation(pipeline: Pipeline) -> None:
+    text = "Belarus has not sent troops into Ukraine, despite allowing Russian forces to use its territory."
+    assert ("BLR", "COOPERATE", "062", "RUS", "asserted") in coded(analyze(pipeline, text))

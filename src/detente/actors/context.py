@@ -16,7 +16,7 @@ from detente.actors.spans import ResolveContext, role_at
 from detente.gazetteer import Gazetteer
 from detente.models import Actor, Mention, Token
 
-ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "dative", "attr"})
+ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "dative", "attr", "poss"})
 MODIFIER_DEPS = frozenset({"det", "amod", "compound", "nummod", "quantmod"})
 COUNTRY_PREPS = frozenset({"in", "of", "from"})
 PLACE_KINDS = frozenset({"gpe", "loc", "fac", "org", "norp"})

@@ -47,7 +47,12 @@ def object_tokens(tree: Tree, trigger: Token) -> list[Token]:
     if trigger.pos == "NOUN":
         found.extend(tree.children(trigger.i, "compound"))  # "a hunger strike", "peace talks"
     for child in tree.children(trigger.i):
-        if child.dep == "ccomp" and child.pos in {"VERB", "AUX"} and tree.children(child.i, "nsubj", "nsubjpass"):
+        if (
+            child.dep == "ccomp"
+            and child.pos in {"VERB", "AUX"}
+            and tree.children(child.i, "nsubj", "nsubjpass")
+            and not any(c.text.lower() == "to" for c in tree.children(child.i, "aux"))
+        ):
             continue  # "announced it arrested a pilot": a reported clause, not the announcement's object
         if child.dep in OBJECT_LIKE:
             found.append(child)
@@ -144,8 +149,18 @@ def actor_tokens(tree: Tree, trigger: Token, sense: Sense) -> list[Token]:
         return []  # "Petro accuses Ecuador of an airstrike ..., killing 27": the speaker killed no one
     if trigger.dep in {"conj", "advcl"}:
         return actor_tokens(tree, head, sense)
+    if trigger.dep == "pcomp" and head.lemma.lower() in {"despite", "after", "before", "while", "since", "besides"}:
+        # "Belarus has not sent troops, despite allowing Russian forces to use its territory" (not "jailed
+        # a student for helping militants", whose helper is the student; nor "by supporting", a restatement)
+        main = tree.head(head.i)
+        if main is not None and main.pos in {"VERB", "AUX"}:
+            return actor_tokens(tree, main, sense)
     if trigger.dep == "acl" and head.lemma.lower() in INTENTION_NOUNS and head.dep in {"dobj", "pobj"}:
-        # "Cuba announces plans to release 51 prisoners": the one who has the plan acts
+        # "Cuba announces plans to release 51 prisoners": the one who has the plan acts; "Sweden's bid to
+        # join NATO" is Sweden's, whoever approves it
+        owners = [c for c in tree.children(head.i, "poss") if tree.mention_for(c.i)]
+        if owners:
+            return _expand(tree, owners)
         holder = tree.head(head.i)
         if holder is not None and holder.pos in {"VERB", "AUX"}:
             return actor_tokens(tree, holder, sense)

@@ -53,6 +53,7 @@ HOST_CODE, VISIT_CODE = "043", "042"
 # Reactions to an act ("welcomed", "condemned", "rejected", "protested") aimed at its doer.
 REACTION_ROOTS = frozenset({"05", "11", "12", "14"})
 REACTION_LOOKBACK = 2
+CLAIM_NOUNS = frozenset({"claim", "allegation", "accusation", "charge", "assertion"})
 # Sectors that speak and act for a state; the others (opposition, rebels, NGOs, civilians) are other sides.
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "SPY", "LEG", "ELI"})
 AFFILIATION_PARTICIPLES = frozenset(
@@ -389,7 +390,10 @@ class EventCoder:
             recipient = None  # "a signing in Washington, hosted by Trump": one's own capital is no guest
         # A state's attack says nothing of whose people it hit ("the IDF killed 51 people"); a rescue, an
         # arrest or a rebel group's raid is most often at home ("Nigerian troops rescued 137 pupils").
-        foreign_reach = code.plover == "ASSAULT" and actor is not None and actor.kind == "country"
+        # Hostages and prisoners someone frees are seldom their own people either.
+        foreign_reach = (code.plover == "ASSAULT" and actor is not None and actor.kind == "country") or (
+            code.code.startswith("0841")
+        )
         context = _context_country(
             tree, trigger, besides=(candidate.actor if foreign_reach else None, candidate.recipient)
         )
@@ -448,6 +452,8 @@ class EventCoder:
         for obj in (o for o in objects if o.pos == "NOUN"):
             lemma = obj.lemma.lower()
             kinds = {self.codes.get(s.cameo).plover for s in self.lexicon.noun_senses(lemma, obj.text)}
+            if lemma in CLAIM_NOUNS:
+                kinds.add("ACCUSE")  # "dismissed the claim as false": the claim made just before
             for lemma_done, done in reversed(earlier):
                 sentence = done.evidence[0].sentence
                 if done.actor is None or not 0 <= obj.sentence - sentence <= REACTION_LOOKBACK:
@@ -498,6 +504,10 @@ def _captor_target(event: Event, earlier: list[tuple[str, Event]]) -> Event:
     return event
 
 
+def _same_actor(a: Mention, b: Mention) -> bool:
+    return a.actor is not None and b.actor is not None and bool(a.actor.id) and a.actor.id == b.actor.id
+
+
 def _describes_another(tree: Tree, mention: Mention) -> bool:
     """ "UK-based", "Al-Qaeda-linked", "Russian-backed": a name inside a modifier of some other noun."""
     head = tree.head(mention.token_end - 1)
@@ -527,7 +537,7 @@ def _context_country(
         mention = tree.mention_at(i)
         if mention is None or mention.actor is None or not mention.actor.country:
             continue
-        if any(m is not None and m.token_start <= i < m.token_end for m in besides):
+        if any(m is not None and (m.token_start <= i < m.token_end or _same_actor(m, mention)) for m in besides):
             continue
         if mention.actor.kind == "media" or mention.actor.sector == "MED" or _describes_another(tree, mention):
             continue  # "an AFP correspondent said", "a UK-based group": no word on where the act was
