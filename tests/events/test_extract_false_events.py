@@ -123,3 +123,19 @@ def test_a_place_of_no_known_country_does_not_stand_for_the_people_in_it(pipelin
     result = analyze(pipeline, "Spanish police arrest eleven suspects in Lanzarote.")
     arrest = [e for e in result.events if e.trigger == "arrest"]
     assert arrest and (arrest[0].recipient is None or arrest[0].recipient.name != "Lanzarote")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Three people are killed when an avalanche hits a ski resort in Panticosa, Spain.",
+        "A court convicts Airbus over the 2009 crash of Air France Flight 447, which killed 228 people.",
+    ],
+)
+def test_deaths_caused_by_disasters_and_crashes_are_no_attacks(pipeline: Pipeline, text: str) -> None:
+    assert not [e for e in analyze(pipeline, text).events if e.event == "ASSAULT"]
+
+
+def test_someone_found_shot_dead_did_not_shoot(pipeline: Pipeline) -> None:
+    result = analyze(pipeline, "Pakistani businessman Mir Raza Ali Khan is found shot dead in Karachi.")
+    assert not [e for e in result.events if e.actor is not None and e.actor.name and "Khan" in e.actor.name]

@@ -138,6 +138,8 @@ def actor_tokens(tree: Tree, trigger: Token, sense: Sense) -> list[Token]:
     head = tree.head(trigger.i)
     if head is None:
         return []
+    if trigger.dep in {"xcomp", "oprd"} and trigger.tag == "VBN":
+        return []  # "is found shot dead", "were reported killed": the subject is who it happened to
     if trigger.dep == "xcomp":
         # Object control: "helped Putin to resolve" — Putin resolves; else the subject controls, also the
         # subject of a passive raising verb ("Obama is scheduled to attend", "X is expected to sign").
@@ -267,9 +269,11 @@ ACCIDENT_VERBS = frozenset(
 
 
 def accident_consequence(tree: Tree, trigger: Token) -> bool:
-    """ "A helicopter crashes ..., killing all three crew": harm that follows from an accident verb (not
-    from a bomb that explodes)."""
+    """ "A helicopter crashes ..., killing all three crew", "the crash of Flight 447, which killed 228
+    people": harm that follows from an accident (not from a bomb that explodes)."""
     head = tree.head(trigger.i)
+    if trigger.dep == "relcl" and head is not None and head.lemma.lower() in ACCIDENT_NOUNS:
+        return True
     if trigger.dep not in {"advcl", "xcomp", "conj"} or head is None or head.lemma.lower() not in ACCIDENT_VERBS:
         return False
     return not any(s.lemma.lower() in WEAPON_NOUNS | {"device", "ied"} for s in tree.children(head.i, "nsubj"))
@@ -295,6 +299,7 @@ def _accident_around(tree: Tree, trigger: Token) -> bool:
         if child.dep == "advcl" and (
             child.lemma.lower() in ACCIDENT_VERBS
             or any(c.lemma.lower() in ACCIDENT_VERBS for c in tree.children(child.i, "conj"))
+            or any(c.lemma.lower() in ACCIDENT_NOUNS for c in tree.children(child.i, "nsubj"))  # "an avalanche hits"
         ):
             # "killed when a boat capsizes"; not "when a bomb explodes"
             return not any(s.lemma.lower() in WEAPON_NOUNS | {"device", "ied"} for s in tree.children(child.i, "nsubj"))
@@ -334,6 +339,10 @@ def recipient_tokens(tree: Tree, trigger: Token, sense: Sense, actors: list[Toke
     # "Putin was attacked": the passive subject is the recipient only where the active object would be.
     if is_passive(tree, trigger) and not sense.is_noun and "dobj" in sense.recipient_slots:
         return [t for t in _expand(tree, tree.children(trigger.i, *PASSIVE_SUBJECT_DEPS)) if tree.mention_for(t.i)]
+    found_done = trigger.dep in {"xcomp", "oprd"} and trigger.tag == "VBN"
+    if found_done and head is not None and "dobj" in sense.recipient_slots:
+        # "Khan is found shot dead": the one found is the one shot
+        return [t for t in _expand(tree, tree.children(head.i, *PASSIVE_SUBJECT_DEPS)) if tree.mention_for(t.i)]
     return []
 
 
