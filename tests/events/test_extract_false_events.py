@@ -129,6 +129,8 @@ def test_a_place_of_no_known_country_does_not_stand_for_the_people_in_it(pipelin
     "text",
     [
         "Three people are killed when an avalanche hits a ski resort in Panticosa, Spain.",
+        "Eleven people are killed and eleven others are injured after a bus and a truck collide head-on near Pelotas.",
+        "Five people are killed, another is injured and power outages are reported during a major snowstorm in Linz.",
         "A court convicts Airbus over the 2009 crash of Air France Flight 447, which killed 228 people.",
     ],
 )
@@ -139,3 +141,8 @@ def test_deaths_caused_by_disasters_and_crashes_are_no_attacks(pipeline: Pipelin
 def test_someone_found_shot_dead_did_not_shoot(pipeline: Pipeline) -> None:
     result = analyze(pipeline, "Pakistani businessman Mir Raza Ali Khan is found shot dead in Karachi.")
     assert not [e for e in result.events if e.actor is not None and e.actor.name and "Khan" in e.actor.name]
+
+
+def test_a_casualty_report_naming_an_attacker_is_still_an_attack(pipeline: Pipeline) -> None:
+    result = analyze(pipeline, "Six people are killed when gunmen open fire after a bus crashes near Zamfara, Nigeria.")
+    assert [e.event for e in result.events if e.trigger == "killed"] == ["ASSAULT"]

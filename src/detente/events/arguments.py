@@ -193,6 +193,11 @@ ATTACK_NOUNS = frozenset(
 )
 
 
+# Words that make a casualty report an attack, whatever accident words it also has.
+ATTACKERS = frozenset(
+    {"gunman", "gunmen", "assailant", "attacker", "militant", "terrorist", "shooting", "stabbing", "bomber",
+     "rebel", "insurgent", "sniper", "shooter", "suspect", "perpetrator", "ramming", "arson", "explosive", "bomb"}
+)
 # "a hunger strike", "a general strike": strikes that attack no one.
 NOT_ATTACKS = frozenset({"hunger", "general", "labor", "labour", "worker", "nationwide", "teacher", "rail"})
 # "killed by the MH17 crash", "destroyed by the earthquake": no one did it.
@@ -286,7 +291,16 @@ def accidental(tree: Tree, trigger: Token) -> bool:
     verbs = [trigger, *tree.children(trigger.i, "conj")]
     if trigger.dep == "conj" and head is not None:
         verbs.append(head)
-    return any(_accident_around(tree, verb) for verb in verbs)
+    return any(_accident_around(tree, verb) for verb in verbs) or _accident_sentence(tree, trigger)
+
+
+def _accident_sentence(tree: Tree, trigger: Token) -> bool:
+    """The parse of a casualty report is often broken ("after a bus and a truck collide head-on"): a sentence
+    that names an accident or a disaster and no attack or attacker reports deaths no one caused."""
+    sentence = tree.doc.sentences[trigger.sentence]
+    lemmas = {t.lemma.lower() for t in tree.tokens[sentence.token_start : sentence.token_end]}
+    lemmas |= {t.text.lower() for t in tree.tokens[sentence.token_start : sentence.token_end]}
+    return bool(lemmas & (ACCIDENT_NOUNS | ACCIDENT_VERBS)) and not lemmas & (ATTACK_NOUNS | ATTACK_VERBS | ATTACKERS)
 
 
 def _accident_around(tree: Tree, trigger: Token) -> bool:
