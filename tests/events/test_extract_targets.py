@@ -310,3 +310,14 @@ def test_hostages_someone_frees_are_not_their_own_people(pipeline: Pipeline) -> 
 def test_allowing_a_foreign_army_to_use_ones_territory_is_military_cooperation(pipeline: Pipeline) -> None:
     text = "Belarus has not sent troops into Ukraine, despite allowing Russian forces to use its territory."
     assert ("BLR", "COOPERATE", "062", "RUS", "asserted") in coded(analyze(pipeline, text))
+
+
+def test_a_postponed_or_cancelled_visit_has_not_happened(pipeline: Pipeline) -> None:
+    postponed = by_trigger(analyze(pipeline, "Antony Blinken postponed his trip to Beijing."), "trip")
+    cancelled = by_trigger(analyze(pipeline, "Olaf Scholz cancelled his visit to Warsaw."), "visit")
+    assert (postponed.modality, cancelled.modality) == ("future", "negated")
+
+
+def test_a_mediator_hosting_talks_in_its_own_capital_is_not_a_party(pipeline: Pipeline) -> None:
+    event = by_trigger(analyze(pipeline, "Qatar mediated the talks in Doha."), "mediated")
+    assert event.recipient is None or event.recipient.country != "QAT"

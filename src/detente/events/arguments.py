@@ -472,6 +472,9 @@ def _listed_owners(tree: Tree, token: Token) -> list[Token]:
             continue
         for owner in tree.children(prep.i, "pobj"):
             owners = [tree.tokens[k] for k in tree.conjuncts(owner.i) if tree.mention_at(k) is not None]
+            for listed in tree.children(owner.i, "appos"):  # "ministers of the Quad - the US, Japan, ..."
+                if len(owners) < 2:
+                    owners = [tree.tokens[k] for k in tree.conjuncts(listed.i) if tree.mention_at(k) is not None]
             if len(owners) >= 2:
                 return owners
     return []

@@ -381,6 +381,15 @@ class EventCoder:
             actor = _placed(actor, where.country)
             recipient = _placed(recipient, where.country)  # "journalists have been detained in Belarus"
         if (
+            code.plover == "CONSULT"
+            and recipient is not None
+            and actor is not None
+            and recipient.country == actor.country
+            and self.gazetteer is not None
+            and self.gazetteer.lookup(recipient.text or "") is not None
+        ):
+            recipient = None  # "Qatar mediated the talks in Doha": its own city is no party
+        if (
             code.code == HOST_CODE
             and trigger.dep == "acl"
             and recipient is not None

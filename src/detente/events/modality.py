@@ -84,6 +84,7 @@ INTENTION_NOUNS = {
     "willingness": "want", "threat": "plan",
 }
 CANCELLING = frozenset({"cancel", "abandon", "scrap", "forgo"})
+POSTPONING = frozenset({"postpone", "delay", "defer", "reschedule"})
 FACT_MARKS = frozenset({"after", "since", "because", "as", "when", "while", "before", "once"})
 # Clause links through which a governing word's modality reaches the event word.
 CLAUSE_LINKS = frozenset({"xcomp", "ccomp", "conj", "advcl", "acl", "relcl", "pcomp", "pobj", "prep", "attr", "csubj"})
@@ -110,6 +111,10 @@ def guess_modality(tree: Tree, trigger: Token, *, nominal: bool = False) -> Moda
         # A named event ("the rebellion of Prigozhin") or a reduced relative ("an agreement forced on Qatar",
         # "the civilians killed in the strike") is presupposed, whatever the clause around it says...
         cue = _hedge(tree, trigger)
+        if nominal and trigger.dep == "dobj" and head is not None and head.lemma.lower() in CANCELLING:
+            return ModalityGuess("negated", cue=head.text)  # "cancelled his visit to Beijing"
+        if nominal and trigger.dep == "dobj" and head is not None and head.lemma.lower() in POSTPONING:
+            return ModalityGuess("future", cue=head.text)  # "postponed his trip to Beijing": not yet made
         if cue is None and nominal and trigger.dep in {"nsubj", "nsubjpass"} and head is not None:
             # ...unless it is what a hedged clause is about: "a meeting ... could take place", "a blockade
             # or invasion of Taiwan could disrupt", "student protests could spread".
