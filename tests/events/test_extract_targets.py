@@ -322,3 +322,10 @@ def test_a_postponed_or_cancelled_visit_has_not_happened(pipeline: Pipeline) -> 
 def test_a_mediator_hosting_talks_in_its_own_capital_is_not_a_party(pipeline: Pipeline) -> None:
     event = by_trigger(analyze(pipeline, "Qatar mediated the talks in Doha."), "mediated")
     assert event.recipient is None or event.recipient.country != "QAT"
+
+
+def test_an_allegation_accuses_whoever_the_alleged_clause_is_about(pipeline: Pipeline) -> None:
+    text = "A report released in the Ukrainian capital alleged that Russian troops executed prisoners."
+    result = analyze(pipeline, text)
+    assert ("UKR", "ACCUSE", "112", "RUS", "asserted") in coded(result)
+    assert [e.modality for e in result.events if e.trigger == "executed"] == ["claimed"]

@@ -394,6 +394,13 @@ def _slot_tokens(tree: Tree, host: Token, slot: str, trigger: Token) -> list[Tok
         return found
     if slot == "poss":
         return tree.children(host.i, "poss")
+    if slot == "that":
+        # "alleged that France was aware ... and that the French military helped": who the clause is about
+        if host.i != trigger.i:
+            return []
+        clauses = tree.children(host.i, "ccomp")
+        clauses += [c for clause in clauses for c in tree.children(clause.i, "conj")]
+        return [s for clause in clauses for s in tree.children(clause.i, "nsubj", "nsubjpass")]
     out: list[Token] = []
     for prep in tree.children(host.i, "prep", "dative"):  # spaCy marks "give X to Y" as dative
         if prep.text.lower() == slot:

@@ -148,7 +148,9 @@ class Tree:
                 for p in self.children(acl.i, "prep", "agent")
                 # "a proposal put forward by Egyptian mediators" (an authored thing; not "the plane shot
                 # down by Russia", whose "by" is no owner)
-                if p.lemma.lower() == "from" or (p.lemma.lower() == "by" and token.lemma.lower() in AUTHORED_NOUNS)
+                # "a report released in the Rwandan capital" (where an authored thing comes from)
+                if p.lemma.lower() == "from"
+                or (p.lemma.lower() in {"by", "in"} and token.lemma.lower() in AUTHORED_NOUNS)
             ]
         for prep in preps:
             # "the leaders of Russia", "troops from Chad", "the refineries in Iran", "a proposal by Kenya",
