@@ -111,7 +111,15 @@ class PostgresStore(Store):
             if not exists:
                 if self.read_only:
                     raise StoreError(f"store {self.location}: schema {self.schema!r} does not exist")
-                self._run(pgsql.SQL("CREATE SCHEMA IF NOT EXISTS {}").format(ident))
+                # "IF NOT EXISTS" is no guard against two sessions creating it at the same moment (one fails
+                # on pg_namespace's unique index): create it under a lock, as the migrations are.
+                key = f"detente-schema:{self.schema}"
+                self._fetchall("SELECT pg_advisory_lock(hashtext(?))", (key,))
+                try:
+                    self._run(pgsql.SQL("CREATE SCHEMA IF NOT EXISTS {}").format(ident))
+                finally:
+                    with contextlib.suppress(StoreError):
+                        self._fetchall("SELECT pg_advisory_unlock(hashtext(?))", (key,))
             self._run(pgsql.SQL("SET search_path TO {}").format(ident))
         if self.read_only:
             self._run(pgsql.SQL("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY"))
