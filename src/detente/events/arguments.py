@@ -208,6 +208,7 @@ ACCIDENT_NOUNS = frozenset(
      "mudslide", "explosion", "shipwreck", "capsizing", "heat", "cold", "snowstorm", "blizzard", "eruption"}
 )
 WEAPON_NOUNS = frozenset({"missile", "rocket", "bomb", "shell", "mine", "drone", "grenade", "mortar", "torpedo"})
+EXPLOSIVES = WEAPON_NOUNS | {"device", "ied"}
 
 
 def _agents(tree: Tree, tokens: list[Token]) -> list[Token]:
@@ -281,7 +282,12 @@ def accident_consequence(tree: Tree, trigger: Token) -> bool:
         return True
     if trigger.dep not in {"advcl", "xcomp", "conj"} or head is None or head.lemma.lower() not in ACCIDENT_VERBS:
         return False
-    return not any(s.lemma.lower() in WEAPON_NOUNS | {"device", "ied"} for s in tree.children(head.i, "nsubj"))
+    return not _set_off_by_weapon(tree, head)
+
+
+def _set_off_by_weapon(tree: Tree, verb: Token) -> bool:
+    """ "a bomb explodes", "a device went off": the accident-like verb has a weapon for its subject."""
+    return any(s.lemma.lower() in EXPLOSIVES for s in tree.children(verb.i, "nsubj"))
 
 
 def accidental(tree: Tree, trigger: Token) -> bool:
@@ -315,8 +321,7 @@ def _accident_around(tree: Tree, trigger: Token) -> bool:
             or any(c.lemma.lower() in ACCIDENT_VERBS for c in tree.children(child.i, "conj"))
             or any(c.lemma.lower() in ACCIDENT_NOUNS for c in tree.children(child.i, "nsubj"))  # "an avalanche hits"
         ):
-            # "killed when a boat capsizes"; not "when a bomb explodes"
-            return not any(s.lemma.lower() in WEAPON_NOUNS | {"device", "ied"} for s in tree.children(child.i, "nsubj"))
+            return not _set_off_by_weapon(tree, child)  # "killed when a boat capsizes"; not "when a bomb explodes"
     return False
 
 

@@ -6,6 +6,7 @@ import csv
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -83,13 +84,10 @@ class IntentCodes:
 
     @classmethod
     def load(cls, codes: CodeTable, path: Path | None = None) -> IntentCodes:
-        source = path or Path(str(resources.files("detente") / "data" / "intent_codes.yaml"))
-        try:
-            data = yaml.safe_load(source.read_text(encoding="utf-8"))
-        except (OSError, yaml.YAMLError) as exc:
-            raise DataFileError(f"{source}: cannot read the intent codes: {exc}") from None
-        if not isinstance(data, dict) or set(data) != {"cooperation", "threat", "refusal"}:
-            raise DataFileError(f"{source}: expected the three maps `cooperation:`, `threat:` and `refusal:`")
+        source, data = _read_sections(
+            path, "intent_codes.yaml", "the intent codes", {"cooperation", "threat", "refusal"},
+            "expected the three maps `cooperation:`, `threat:` and `refusal:`",
+        )
         tables = {}
         for name, root in (("cooperation", "03"), ("threat", "13"), ("refusal", "12")):
             table = data[name]
@@ -112,6 +110,20 @@ class IntentCodes:
         return _longest_prefix(self.refusal, act)
 
 
+def _read_sections(
+    path: Path | None, bundled: str, what: str, sections: set[str], expected: str
+) -> tuple[Path, dict[str, Any]]:
+    """A data file (the bundled one unless `path`) that must be a mapping of exactly these sections."""
+    source = path or Path(str(resources.files("detente") / "data" / bundled))
+    try:
+        data = yaml.safe_load(source.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise DataFileError(f"{source}: cannot read {what}: {exc}") from None
+    if not isinstance(data, dict) or set(data) != sections:
+        raise DataFileError(f"{source}: {expected}")
+    return source, data
+
+
 def _longest_prefix(table: dict[str, str], act: str) -> str | None:
     for size in range(len(act), 1, -1):
         found = table.get(act[:size])
@@ -131,13 +143,10 @@ class AttackMeans:
 
     @classmethod
     def load(cls, codes: CodeTable, path: Path | None = None) -> AttackMeans:
-        source = path or Path(str(resources.files("detente") / "data" / "attack_means.yaml"))
-        try:
-            data = yaml.safe_load(source.read_text(encoding="utf-8"))
-        except (OSError, yaml.YAMLError) as exc:
-            raise DataFileError(f"{source}: cannot read the attack means: {exc}") from None
-        if not isinstance(data, dict) or set(data) != {"recode", "weapons", "rioters"}:
-            raise DataFileError(f"{source}: expected `recode:`, `weapons:` and `rioters:`")
+        source, data = _read_sections(
+            path, "attack_means.yaml", "the attack means", {"recode", "weapons", "rioters"},
+            "expected `recode:`, `weapons:` and `rioters:`",
+        )
         recode, weapons, rioters = data["recode"], data["weapons"], data["rioters"]
         if not isinstance(recode, list) or not all(isinstance(c, str) and c in codes for c in recode):
             raise DataFileError(f"{source}: `recode` must list CAMEO codes, quoted")

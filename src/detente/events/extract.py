@@ -68,6 +68,8 @@ MEANS_PREPS = frozenset({"by", "with", "in", "from"})
 # Events whose infinitive complement is their content, not an act of its own: appeals, permissions,
 # demands, rejections, threats and coercion ("urged Iran to halt", "forced Qatar to expel").
 CONTENT_ROOTS = frozenset({"02", "08", "10", "12", "13", "17"})
+# Of those, the ones whose object noun names what is wanted: appeals, demands, threats.
+ASKING_ROOTS = CONTENT_ROOTS - {"08", "12", "17"}
 DEMAND_CODE = "10"
 
 
@@ -403,8 +405,11 @@ class EventCoder:
         foreign_reach = (code.plover == "ASSAULT" and actor is not None and actor.kind == "country") or (
             code.code.startswith("0841")
         )
-        context = _context_country(
-            tree, trigger, besides=(candidate.actor if foreign_reach else None, candidate.recipient)
+        unplaced = any(x is not None and x.kind == "role" and not x.country and x.sector for x in (actor, recipient))
+        context = (
+            _context_country(tree, trigger, besides=(candidate.actor if foreign_reach else None, candidate.recipient))
+            if unplaced  # only `_placed` reads it: skip the backward scan when no one is left to place
+            else None
         )
         if context is not None:
             # "Kenya's interior ministry said prosecutors dropped charges against 30 protesters": unnamed
@@ -634,7 +639,7 @@ def _requested_noun(tree: Tree, token: Token, found: dict[int, list[_Candidate]]
         if up.pos in {"VERB", "AUX"}:
             if up.lemma.lower() in ASKING_VERBS:
                 return True  # asked for, whether or not the asking itself names who asks
-            return up.i in found and any(c.sense.cameo[:2] in CONTENT_ROOTS - {"08", "12", "17"} for c in found[up.i])
+            return up.i in found and any(c.sense.cameo[:2] in ASKING_ROOTS for c in found[up.i])
         current = up
     return False
 
