@@ -146,3 +146,15 @@ def test_someone_found_shot_dead_did_not_shoot(pipeline: Pipeline) -> None:
 def test_a_casualty_report_naming_an_attacker_is_still_an_attack(pipeline: Pipeline) -> None:
     result = analyze(pipeline, "Six people are killed when gunmen open fire after a bus crashes near Zamfara, Nigeria.")
     assert [e.event for e in result.events if e.trigger == "killed"] == ["ASSAULT"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Obama will attend a summit on the unrest in Iran.",
+        "Obama will attend a summit in Switzerland on the unrest in Iran.",
+        "The ministers gave a briefing about the protests in Tehran.",
+    ],
+)
+def test_what_a_meeting_is_about_is_no_event_it_reports(pipeline: Pipeline, text: str) -> None:
+    assert not [e for e in analyze(pipeline, text).events if e.event == "PROTEST"]

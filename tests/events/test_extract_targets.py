@@ -329,3 +329,22 @@ def test_an_allegation_accuses_whoever_the_alleged_clause_is_about(pipeline: Pip
     result = analyze(pipeline, text)
     assert ("UKR", "ACCUSE", "112", "RUS", "asserted") in coded(result)
     assert [e.modality for e in result.events if e.trigger == "executed"] == ["claimed"]
+
+
+def test_soldiers_killed_abroad_by_no_one_named_were_hit_by_the_country_they_are_in(pipeline: Pipeline) -> None:
+    result = analyze(pipeline, "Ten Russian soldiers were killed in Ukraine on Friday.")
+    assert ("UKR", "ASSAULT", "190", "RUS", "asserted") in coded(result)
+    tourists = by_trigger(analyze(pipeline, "Five Turkish tourists were killed in Egypt."), "killed")
+    assert tourists.actor is None  # civilians abroad may be hit by anyone
+
+
+def test_an_agent_we_do_not_know_still_makes_the_act_a_request_not_a_deed(pipeline: Pipeline) -> None:
+    result = analyze(pipeline, "Obama is being pressured by his critics to help Iran.")
+    pressed = by_trigger(result, "pressured")
+    assert pressed.event == "REQUEST" and pressed.actor is None  # his critics are not Obama
+    assert not [e for e in result.events if e.trigger == "help" and e.modality == "asserted"]
+
+
+def test_a_lowercase_institution_is_still_a_role(pipeline: Pipeline) -> None:
+    pressed = by_trigger(analyze(pipeline, "Obama is being pressured by congress to help Iran."), "pressured")
+    assert pressed.actor is not None and pressed.actor.sector == "LEG"

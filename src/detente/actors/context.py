@@ -32,7 +32,9 @@ class RoleMentions:
         by_token = {i: m for m in mentions for i in range(m.token_start, m.token_end)}
         found = list(mentions)
         for token in doc.tokens:
-            if token.i in taken or token.pos != "NOUN" or token.dep not in ARGUMENT_DEPS:
+            # A lowercase word tagged a proper noun ("by congress") is a tagging slip, still a common noun.
+            common = token.pos == "NOUN" or (token.pos == "PROPN" and token.text.islower())
+            if token.i in taken or not common or token.dep not in ARGUMENT_DEPS:
                 continue
             sector = role_at(ctx, token.i, max(0, token.i - 2))
             if sector is None:

@@ -44,6 +44,8 @@ COMMITMENT_VERBS = frozenset({"agree", "pledge", "promise", "vow", "decide", "un
 # Event types whose target, when the text names none, is the country where they happen.
 PLACE_TARGETED = frozenset({"ASSAULT", "PROTEST", "MOBILIZE"})
 # Event types whose unknown recipient, when the gazetteer knows the name, is that place's country.
+# Forces abroad, whose unnamed attackers are of the country they are in.
+ARMED_SECTORS = frozenset({"MIL", "COP"})
 PLACE_ACTED_ON = frozenset({"ASSAULT", "MOBILIZE", "COERCE"})
 NOUN_POS = frozenset({"NOUN"})
 MATERIAL_CONFLICT = 4  # CAMEO QuadClass of attacks, coercion, seizures
@@ -64,6 +66,13 @@ AFFILIATION_PARTICIPLES = frozenset(
 RELEASE_DEMANDS = frozenset({"025", "1053"})
 # Verbs whose object names something wanted, not done ("demand Paz's resignation", "call for a ceasefire").
 ASKING_VERBS = frozenset({"demand", "call", "urge", "seek", "ask", "request", "press", "push", "plead", "appeal"})
+# "a summit on the unrest", "a report about the killings": the noun after these is a topic.
+TOPIC_PREPS = frozenset({"on", "about", "regarding", "concerning"})
+DISCOURSE_NOUNS = frozenset(
+    {"summit", "talk", "meeting", "conference", "debate", "discussion", "session", "hearing", "briefing",
+     "seminar", "forum", "speech", "lecture", "book", "film", "documentary", "article", "question",
+     "consultation", "negotiation", "dialogue", "workshop", "panel", "inquiry", "study", "survey", "poll"}
+)
 MEANS_PREPS = frozenset({"by", "with", "in", "from"})
 # Events whose infinitive complement is their content, not an act of its own: appeals, permissions,
 # demands, rejections, threats and coercion ("urged Iran to halt", "forced Qatar to expel").
@@ -308,11 +317,14 @@ class EventCoder:
         if not actors:
             # A passive with no agent ("sanctions have been imposed on X") keeps an unknown actor; not a
             # death in an accident ("killed in a landslide", "killed when a boat capsized").
+            # "pressured by his friends to help Iran": an agent who is no actor we know is an unknown actor
+            # too, for the acts whose content is another act (which must not then stand as done).
+            unknown_agent = not tree.children(token.i, "agent") or sense.cameo[:2] in CONTENT_ROOTS
             passive_without_agent = (
                 recipients
                 and token.pos in VERB_POS
                 and is_passive(tree, token)
-                and not tree.children(token.i, "agent")
+                and unknown_agent
                 and not accidental(tree, token)
             )
             if sense.implicit and sense.is_noun:
@@ -425,6 +437,19 @@ class EventCoder:
         if recipient is None and where is not None and where.country and code.plover in PLACE_TARGETED:
             # CAMEO convention: an attack or protest with no named target is aimed at the country it is in.
             recipient = Actor(where.country, None, where.country, None, where.name, "place")
+        if (
+            actor is None
+            and code.plover == "ASSAULT"
+            and recipient is not None
+            and recipient.sector in ARMED_SECTORS
+            and recipient.country
+            and where is not None
+            and where.country
+            and where.country != recipient.country
+        ):
+            # The same convention the other way: "ten Russian soldiers were killed in Ukraine", by no one named,
+            # were hit by the side of the country they are fighting in.
+            actor = Actor(where.country, None, where.country, None, where.name, "place")
         event = Event(
             id=content_hash(article.id, str(trigger.i), _key(actor), _key(recipient), code.code),
             actor=actor,
@@ -591,7 +616,7 @@ def _redundant(tree: Tree, trigger: int, found: dict[int, list[_Candidate]]) -> 
     token = tree.tokens[trigger]
     if token.lemma.lower() in COMMITMENT_VERBS and any(c.i in found for c in tree.children(trigger, "xcomp")):
         return True
-    if token.pos == "NOUN" and _requested_noun(tree, token, found):
+    if token.pos == "NOUN" and (_requested_noun(tree, token, found) or _topic_noun(tree, token)):
         return True
     while token.dep == "conj":  # "urged Rwanda to end its support and withdraw": as "to end" goes
         up = tree.head(token.i)
@@ -642,6 +667,20 @@ def _requested_noun(tree: Tree, token: Token, found: dict[int, list[_Candidate]]
             return up.i in found and any(c.sense.cameo[:2] in ASKING_ROOTS for c in found[up.i])
         current = up
     return False
+
+
+def _topic_noun(tree: Tree, token: Token) -> bool:
+    """ "a summit on the unrest in Iran", "talks about the war": what a meeting or a text is about is its
+    subject, not an event it reports."""
+    prep = tree.head(token.i)
+    if token.dep != "pobj" or prep is None or prep.lemma.lower() not in TOPIC_PREPS:
+        return False
+    about = tree.head(prep.i)
+    if about is None:
+        return False
+    # "attend a summit in Switzerland on the unrest": the phrase may hang on the verb of the meeting
+    nouns = [about] if about.pos == "NOUN" else tree.children(about.i, "dobj") if about.pos == "VERB" else []
+    return any(n.lemma.lower() in DISCOURSE_NOUNS for n in nouns)
 
 
 def _verb_tagged_as_noun(tree: Tree, token: Token) -> bool:

@@ -39,6 +39,11 @@ KIN_NOUNS = frozenset(
     {"wife", "husband", "son", "daughter", "child", "children", "parent", "mother", "father", "brother",
      "sister", "family", "grandparent", "grandchild", "relative", "nephew", "niece", "cousin", "widow"}
 )
+# "his critics", "Russia's allies": other parties defined by their tie to the possessor, not the possessor.
+COUNTERPART_NOUNS = frozenset(
+    {"friend", "ally", "critic", "opponent", "rival", "enemy", "foe", "detractor", "adversary", "neighbour",
+     "neighbor", "counterpart", "partner", "victim", "supporter", "follower", "backer"}
+)
 # "Greek-owned", "Liberian-flagged", "state-run": whose a ship or a company is.
 OWNERSHIP_PARTICIPLES = frozenset(  # lemmas and words (the tagger may read "flagged" as an adjective)
     {"own", "owned", "flag", "flagged", "register", "registered", "operate", "operated", "run"}
@@ -128,8 +133,8 @@ class Tree:
             if named is not None and named.actor is not None and named.actor.id:
                 return named
         for child in self.children(i, "compound", "amod", "poss", "nmod", "npadvmod", "appos"):
-            if child.dep == "poss" and token.lemma.lower() in KIN_NOUNS:
-                continue  # "his grandparents" are not him
+            if child.dep == "poss" and token.lemma.lower() in KIN_NOUNS | COUNTERPART_NOUNS:
+                continue  # "his grandparents", "his critics" are not him
             found = self.mention_at(child.i)
             if found is not None:
                 return found
