@@ -158,3 +158,27 @@ def test_a_casualty_report_naming_an_attacker_is_still_an_attack(pipeline: Pipel
 )
 def test_what_a_meeting_is_about_is_no_event_it_reports(pipeline: Pipeline, text: str) -> None:
     assert not [e for e in analyze(pipeline, text).events if e.event == "PROTEST"]
+
+
+def test_the_toll_of_an_accident_told_the_sentence_before_is_no_attack(pipeline: Pipeline) -> None:
+    text = "A ferry ran aground off Sulawesi after colliding with rocks. Three people were killed."
+    assert analyze(pipeline, text).events == ()
+    attack = analyze(pipeline, "Gunmen stormed a village in Zamfara. Twelve people were killed.")
+    assert [e for e in attack.events if e.trigger == "killed"]
+
+
+def test_a_finite_clause_hung_on_a_noun_is_not_about_that_noun(pipeline: Pipeline) -> None:
+    text = "The Houthis report that twelve people are killed in airstrikes on a market in Sanaa."
+    killed = [e for e in analyze(pipeline, text).events if e.trigger == "killed"]
+    assert killed and all(e.recipient is None or e.recipient.name != "Houthis" for e in killed)
+
+
+def test_what_one_is_urged_to_help_do_is_not_done(pipeline: Pipeline) -> None:
+    text = "Donald Trump calls on his allies to help lift the blockade of the Strait of Hormuz."
+    assert [e.event for e in analyze(pipeline, text).events] == ["REQUEST"]
+
+
+def test_a_casualty_report_in_two_clauses_is_one_attack(pipeline: Pipeline) -> None:
+    text = "Five Azerbaijani sailors are killed and three others are injured in a Ukrainian drone attack."
+    assert [(e.actor and e.actor.country, e.cameo, e.recipient and e.recipient.country)
+            for e in analyze(pipeline, text).events] == [("UKR", "195", "AZE")]

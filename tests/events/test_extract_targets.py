@@ -348,3 +348,12 @@ def test_an_agent_we_do_not_know_still_makes_the_act_a_request_not_a_deed(pipeli
 def test_a_lowercase_institution_is_still_a_role(pipeline: Pipeline) -> None:
     pressed = by_trigger(analyze(pipeline, "Obama is being pressured by congress to help Iran."), "pressured")
     assert pressed.actor is not None and pressed.actor.sector == "LEG"
+
+
+def test_crowds_gathering_to_protest_are_protesting(pipeline: Pipeline) -> None:
+    gathered = by_trigger(
+        analyze(pipeline, "Thousands took to the streets of Tbilisi to protest against the government."), "protest"
+    )
+    assert (gathered.actor and gathered.actor.country, gathered.modality) == ("GEO", "asserted")
+    striking = analyze(pipeline, "Prisoners in Bahrain went on hunger strike to protest against their conditions.")
+    assert [(e.cameo, e.modality) for e in striking.events] == [("142", "asserted")]  # the aim restates the strike

@@ -66,7 +66,9 @@ def object_tokens(tree: Tree, trigger: Token) -> list[Token]:
 
 
 def object_lemmas(tree: Tree, trigger: Token) -> set[str]:
-    return {t.lemma.lower() for t in object_tokens(tree, trigger)}
+    """The objects' lemmas and their compounds' ("went on hunger strike": strike, hunger)."""
+    objects = object_tokens(tree, trigger)
+    return {t.lemma.lower() for o in objects for t in (o, *tree.children(o.i, "compound"))}
 
 
 def sense_matches(tree: Tree, trigger: Token, sense: Sense) -> bool:
@@ -84,7 +86,10 @@ def _reduced_passive(tree: Tree, trigger: Token) -> bool:
     """ "the civilians imprisoned for ...", "10 soldiers killed in Ukraine": a participle modifying a noun."""
     if _misparsed_relative(tree, trigger) is not None:
         return True
-    return trigger.dep == "acl" and trigger.tag in {"VBN", "VBD"} and not tree.children(trigger.i, "nsubj")
+    # Not a finite clause the parser hung on a noun ("The Houthis report that twelve people are killed").
+    return trigger.dep == "acl" and trigger.tag in {"VBN", "VBD"} and not tree.children(
+        trigger.i, "nsubj", "nsubjpass", "auxpass", "mark"
+    )
 
 
 def _misparsed_relative(tree: Tree, trigger: Token) -> Token | None:
@@ -128,7 +133,8 @@ def actor_tokens(tree: Tree, trigger: Token, sense: Sense) -> list[Token]:
         for verb in shared:
             for agent in tree.children(verb.i, "agent"):
                 return _agents(tree, tree.children(agent.i, "pobj"))
-        return _instrument_agents(tree, trigger)
+        # "five are killed and three are injured in a Ukrainian drone attack": so is the means
+        return next((found for verb in [trigger, *shared] if (found := _instrument_agents(tree, verb))), [])
     subjects = tree.children(trigger.i, "nsubj", "csubj")
     if not subjects and trigger.pos == "NOUN" and trigger.dep == "ROOT":
         # "Keir Starmer visits Kyiv" parsed as one noun phrase: the name compounded on the verb is its subject
@@ -303,10 +309,22 @@ def accidental(tree: Tree, trigger: Token) -> bool:
 def _accident_sentence(tree: Tree, trigger: Token) -> bool:
     """The parse of a casualty report is often broken ("after a bus and a truck collide head-on"): a sentence
     that names an accident or a disaster and no attack or attacker reports deaths no one caused."""
-    sentence = tree.doc.sentences[trigger.sentence]
-    lemmas = {t.lemma.lower() for t in tree.tokens[sentence.token_start : sentence.token_end]}
-    lemmas |= {t.text.lower() for t in tree.tokens[sentence.token_start : sentence.token_end]}
-    return bool(lemmas & (ACCIDENT_NOUNS | ACCIDENT_VERBS)) and not lemmas & (ATTACK_NOUNS | ATTACK_VERBS | ATTACKERS)
+    attack_words = ATTACK_NOUNS | ATTACK_VERBS | ATTACKERS
+    lemmas = _sentence_words(tree, trigger.sentence)
+    if lemmas & attack_words:
+        return False
+    if lemmas & (ACCIDENT_NOUNS | ACCIDENT_VERBS):
+        return True
+    # "A fishing boat ran aground after colliding with rocks. Three people were killed.": the toll of the
+    # accident the sentence before tells
+    before = _sentence_words(tree, trigger.sentence - 1) if trigger.sentence > 0 else set()
+    return bool(before & (ACCIDENT_NOUNS | ACCIDENT_VERBS)) and not before & attack_words
+
+
+def _sentence_words(tree: Tree, index: int) -> set[str]:
+    sentence = tree.doc.sentences[index]
+    tokens = tree.tokens[sentence.token_start : sentence.token_end]
+    return {t.lemma.lower() for t in tokens} | {t.text.lower() for t in tokens}
 
 
 def _accident_around(tree: Tree, trigger: Token) -> bool:

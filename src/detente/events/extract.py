@@ -164,7 +164,7 @@ class EventCoder:
                 demand = self._demand(tree, obligation, article, found)
                 if demand is not None:
                     events.append((obligation.speech.lemma, demand))
-        return _merge_duplicates(events)
+        return _drop_partial(_merge_duplicates(events))
 
     def _demand(
         self, tree: Tree, obligation: Obligation, article: Article, found: dict[int, list[_Candidate]]
@@ -327,7 +327,7 @@ class EventCoder:
                 and unknown_agent
                 and not accidental(tree, token)
             )
-            if sense.implicit and sense.is_noun:
+            if sense.implicit and (sense.is_noun or not tree.children(token.i, "agent")):
                 # "months of mass protests": the people of the country in context, resolved in `_event`
                 return [_Candidate(token, sense, None, r, False, sense.own_government) for r in recipients[:1]] or [
                     _Candidate(token, sense, None, None, False, sense.own_government)
@@ -601,7 +601,11 @@ def _means_words(tree: Tree, trigger: Token) -> list[Token]:
     """Words that may name an attack's weapon: its agent or its "with"/"by"/"in" object (and their
     compounds: "tank shelling"), a participle of manner ("shelling"), or its subject ("a missile hit")."""
     out: list[Token] = []
-    for child in tree.children(trigger.i):
+    verbs = [trigger]
+    if is_passive(tree, trigger):  # "five are killed and three injured in a drone attack": shared means
+        head = tree.head(trigger.i)
+        verbs += tree.children(trigger.i, "conj") + ([head] if trigger.dep == "conj" and head is not None else [])
+    for child in (c for verb in verbs for c in tree.children(verb.i)):
         if child.dep in {"agent", "prep"} and child.text.lower() in MEANS_PREPS:
             for obj in tree.children(child.i, "pobj"):
                 out += [obj, *tree.children(obj.i, "compound")]
@@ -626,12 +630,10 @@ def _redundant(tree: Tree, trigger: int, found: dict[int, list[_Candidate]]) -> 
     head = tree.head(token.i)
     to_marked = any(c.text.lower() == "to" for c in tree.children(token.i, "aux"))
     infinitive = token.dep == "xcomp" or (token.dep in {"ccomp", "advcl"} and to_marked)
-    if (
-        infinitive
-        and head is not None
-        and head.i in found
-        and any(c.sense.cameo[:2] in CONTENT_ROOTS for c in found[head.i])
-    ):
+    content_of = head
+    while infinitive and content_of is not None and content_of.dep == "xcomp" and not _has_content(content_of, found):
+        content_of = tree.head(content_of.i)  # "called on its allies to help lift the blockade"
+    if infinitive and content_of is not None and _has_content(content_of, found):
         # requested, demanded, threatened, forced, refused or permitted: the act is the content of the
         # event above it ("gave Russia permission to help Israel" is no help by the one who permits)
         return True
@@ -646,10 +648,12 @@ def _redundant(tree: Tree, trigger: int, found: dict[int, list[_Candidate]]) -> 
         if verb is not None and verb.i in found:
             own = {c.sense.cameo[:2] for c in found[trigger]}
             return bool(own & {c.sense.cameo[:2] for c in found[verb.i]})
-    if token.dep in {"advcl", "xcomp"} and head is not None and head.i in found and not tree.children(token.i, "nsubj"):
-        # "met ... to discuss": the aim restates the act it serves (not "after Britain sent a warship").
+    if token.dep in {"advcl", "xcomp"} and head is not None and not tree.children(token.i, "nsubj"):
+        # "met ... to discuss": the aim restates the act it serves (not "after Britain sent a warship"), also
+        # when a noun names that act ("went on hunger strike to protest").
+        served = [head] + ([t for t in object_tokens(tree, head) if t.i != token.i] if token.dep == "advcl" else [])
         own = {c.sense.cameo[:2] for c in found[trigger]}
-        return bool(own & {c.sense.cameo[:2] for c in found[head.i]})
+        return any(t.i in found and own & {c.sense.cameo[:2] for c in found[t.i]} for t in served)
     return False
 
 
@@ -667,6 +671,10 @@ def _requested_noun(tree: Tree, token: Token, found: dict[int, list[_Candidate]]
             return up.i in found and any(c.sense.cameo[:2] in ASKING_ROOTS for c in found[up.i])
         current = up
     return False
+
+
+def _has_content(token: Token, found: dict[int, list[_Candidate]]) -> bool:
+    return token.i in found and any(c.sense.cameo[:2] in CONTENT_ROOTS for c in found[token.i])
 
 
 def _topic_noun(tree: Tree, token: Token) -> bool:
@@ -794,6 +802,28 @@ def _confidence(candidate: _Candidate, actor: Actor | None, recipient: Actor | N
     score += 0.15 if recipient is not None and recipient.id else 0.05 if recipient is not None else 0.0
     score += 0.1 * candidate.sense.specificity
     return round(max(0.05, min(score, 0.95)), 2)
+
+
+def _drop_partial(events: list[Event]) -> list[Event]:
+    """ "Five are killed and three are injured in a Ukrainian drone attack": an event of a sentence that
+    lacks a side another event of the same type, modality and sentence names, with the other side the
+    same, is that event told in part."""
+
+    def sides(event: Event) -> tuple[int, str, str, str, str]:
+        return (event.evidence[0].sentence, event.event, event.modality, _key(event.actor), _key(event.recipient))
+
+    full = {sides(e) for e in events if e.actor is not None and e.recipient is not None}
+    by_actor = {(n, t, m, a) for n, t, m, a, _ in full}
+    by_recipient = {(n, t, m, r) for n, t, m, _, r in full}
+    out = []
+    for event in events:
+        n, t, m, a, r = sides(event)
+        if event.recipient is None and event.actor is not None and (n, t, m, a) in by_actor:
+            continue
+        if event.actor is None and event.recipient is not None and (n, t, m, r) in by_recipient:
+            continue
+        out.append(event)
+    return out
 
 
 def _merge_duplicates(events: list[tuple[str, Event]]) -> list[Event]:

@@ -100,6 +100,12 @@ class ModalityGuess:
     intent_now: bool = False  # the intention is present or future ("wants to"), not past ("planned to")
 
 
+# Coming together for an act is doing it: "gathered to protest", "took to the streets to demand".
+GATHERING_VERBS = frozenset(
+    {"gather", "rally", "march", "assemble", "converge", "take", "flock", "pour", "turn", "come", "crowd", "throng"}
+)
+
+
 def guess_modality(tree: Tree, trigger: Token, *, nominal: bool = False) -> ModalityGuess:
     if _negated(tree, trigger):
         return ModalityGuess("negated", cue="not")
@@ -125,7 +131,10 @@ def guess_modality(tree: Tree, trigger: Token, *, nominal: bool = False) -> Moda
         # "announced plans to release prisoners": a stated intention, like "plans to release"
         intent = INTENTION_NOUNS[head.lemma.lower()]
         return ModalityGuess("future", cue=head.text, intent=intent, intent_now=True)
-    if trigger.dep in {"advcl", "acl"} and any(c.text.lower() == "to" for c in tree.children(trigger.i, "aux")):
+    if trigger.dep == "advcl" and to_infinitive and head is not None and head.lemma.lower() in GATHERING_VERBS:
+        # "Thousands gathered in Tbilisi to protest": to gather for it is to do it.
+        return guess_modality(tree, head)
+    if trigger.dep in {"advcl", "acl"} and to_infinitive:
         # A purpose clause states an aim ("signed roadmaps to deepen"), an infinitive on a noun what is
         # pressed for or planned ("pressure from Congress to help Iran", "a plan to invade").
         return ModalityGuess("future", cue="to")
