@@ -50,3 +50,8 @@ def test_gender_stays_consistent_within_a_text(pipeline: Pipeline) -> None:
     # "he" has named Scholz, so "her" is Baerbock although Scholz is the main subject.
     text = "Scholz said he would call Baerbock. Later her office confirmed the call."
     assert pronouns(pipeline, text, "her") == ["Annalena Baerbock"]
+
+
+def test_a_coordinated_verb_shares_its_subjects_for_binding(pipeline: Pipeline) -> None:
+    text = "Sergei Lavrov and Maria Zakharova met with Vladimir Putin and urged him to resign."
+    assert pronouns(pipeline, text, "him") == ["Vladimir Putin"]

@@ -27,3 +27,10 @@ def test_a_name_without_a_title_stays_without_a_country(pipeline: Pipeline) -> N
     result = pipeline.analyze_one(Article.make(date=dt.date(2024, 5, 2), text=text))
     people = [m.actor for m in result.mentions if m.actor is not None and "Spajic" in (m.actor.name or "")]
     assert people and people[0].country is None
+
+
+def test_a_lowercase_title_the_parser_compounded_on_the_name_still_counts(pipeline: Pipeline) -> None:
+    text = "British home secretary Jane Whitfield met Keir Starmer in London."
+    result = pipeline.analyze_one(Article.make(date=dt.date(2025, 3, 2), text=text))
+    person = next(m.actor for m in result.mentions if m.actor is not None and m.actor.name == "Jane Whitfield")
+    assert (person.country, person.sector) == ("GBR", "GOV")

@@ -28,6 +28,9 @@ def analyze(pipeline: Pipeline, text: str) -> AnalyzedArticle:
         "Brazil vows to take the matter to the World Trade Organization.",
         "A Mw 6.3 earthquake strikes Esmeraldas, Ecuador, shutting down power and injuring 32 people.",
         "At least 126 people are killed when a magnitude 7.1 earthquake strikes Tingri County, China.",
+        "Three people are killed and 15 others are injured by storm surges off the coast of Tenerife, Spain.",
+        "At least 30 people are killed in a crowd crush at a festival in Prayagraj, India.",
+        "At least 50 people are killed after a boat carrying refugees catches fire off the coast of Libya.",
     ],
 )
 def test_no_political_event(pipeline: Pipeline, text: str) -> None:
@@ -184,3 +187,8 @@ def test_a_casualty_report_in_two_clauses_is_one_attack(pipeline: Pipeline) -> N
     text = "Five Azerbaijani sailors are killed and three others are injured in a Ukrainian drone attack."
     assert [(e.actor and e.actor.country, e.cameo, e.recipient and e.recipient.country)
             for e in analyze(pipeline, text).events] == [("UKR", "195", "AZE")]
+
+
+def test_artillery_fire_is_no_accident(pipeline: Pipeline) -> None:
+    text = "Ten Palestinians are killed and 18 others are injured in artillery fire in Gaza City."
+    assert [e.event for e in analyze(pipeline, text).events if e.trigger == "killed"] == ["ASSAULT"]

@@ -357,3 +357,14 @@ def test_crowds_gathering_to_protest_are_protesting(pipeline: Pipeline) -> None:
     assert (gathered.actor and gathered.actor.country, gathered.modality) == ("GEO", "asserted")
     striking = analyze(pipeline, "Prisoners in Bahrain went on hunger strike to protest against their conditions.")
     assert [(e.cameo, e.modality) for e in striking.events] == [("142", "asserted")]  # the aim restates the strike
+
+
+def test_a_verb_with_its_own_complement_does_not_share_the_next_verbs_object(pipeline: Pipeline) -> None:
+    text = "Sergei Lavrov and Maria Zakharova met with Vladimir Putin and urged him to resign."
+    met = [e for e in analyze(pipeline, text).events if e.trigger == "met"]
+    assert met and all(e.recipient is not None and e.recipient.name == "Vladimir Putin" for e in met)
+
+
+def test_an_act_one_clears_the_way_for_is_still_to_come(pipeline: Pipeline) -> None:
+    text = "Poland's Sejm lifted the immunity of Zbigniew Ziobro, clearing the way for prosecutors to charge him."
+    assert by_trigger(analyze(pipeline, text), "charge").modality == "future"

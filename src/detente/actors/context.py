@@ -143,7 +143,7 @@ class TitledNames:
         for mention in mentions:
             actor = mention.actor
             title = ending_at.get(mention.token_start)
-            titled = title.actor if title is not None else None
+            titled = title.actor if title is not None else _title_before(ctx, mention, ending_at)
             if (
                 actor is None
                 or actor.id is not None
@@ -157,3 +157,24 @@ class TitledNames:
             out.append(replace(mention, actor=replace(actor, country=actor.country or titled.country,
                                                       sector=titled.sector)))
         return out
+
+
+TITLE_WINDOW = 3  # words in a title phrase before a name: "British home secretary"
+
+
+def _title_before(ctx: ResolveContext, name: Mention, ending_at: dict[int, Mention]) -> Actor | None:
+    """ "British home secretary Shabana Mahmood": a role compounded on the name (no mention of its own, as the
+    parser made it a modifier) with the country of the demonym or country named just before it."""
+    head = name.token_start - 1
+    tokens = ctx.doc.tokens
+    if head < 0 or tokens[head].pos not in {"NOUN", "PROPN"} or tokens[head].sentence != name.sentence:
+        return None
+    sector = role_at(ctx, head, max(0, head - TITLE_WINDOW + 1))
+    if sector is None:
+        return None
+    for end in range(head, max(0, head - TITLE_WINDOW), -1):
+        before = ending_at.get(end)
+        if before is not None and before.actor is not None and before.actor.kind == "country":
+            return Actor(before.actor.id, None, before.actor.country, sector, None, "role")
+    return Actor(None, None, None, sector, None, "role")
+

@@ -155,6 +155,10 @@ def co_arguments(doc: ParsedDoc, token: Token) -> set[int]:
     controller of a non-finite complement ("Lukashenko will be able to use him": Lukashenko controls "use")."""
     verb = doc.tokens[token.head]
     found = {t.i for t in doc.children(verb.i) if t.dep in SUBJECT_DEPS | OBJECT_DEPS and t.i != token.i}
+    if verb.dep == "conj" and not any(t.dep in SUBJECT_DEPS for t in doc.children(verb.i)):
+        # "X, Y and Z meet with Starmer and urge him": the coordinated verb shares its subjects
+        shared = [t for t in doc.children(verb.head) if t.dep in SUBJECT_DEPS]
+        found.update(t.i for s in shared for t in (s, *(c for c in doc.children(s.i) if c.dep == "conj")))
     current = verb
     for _ in range(8):
         if current.dep != "xcomp" or current.head == current.i:

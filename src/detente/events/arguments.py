@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from detente.events.lexicon import Sense
 from detente.events.syntax import PASSIVE_SUBJECT_DEPS, Tree
 from detente.models import Mention, Token
@@ -212,7 +214,7 @@ ACCIDENT_NOUNS = frozenset(
      "typhoon", "landslide", "wildfire", "fire", "blaze", "avalanche", "tsunami", "heatwave", "disease",
      "outbreak", "collapse", "derailment", "stampede", "lightning", "tornado", "drought", "rain", "rains",
      "mudslide", "explosion", "shipwreck", "capsizing", "heat", "cold", "snowstorm", "blizzard", "eruption",
-     "aftershock", "tremor", "wave", "volcano"}
+     "aftershock", "tremor", "wave", "volcano", "crush", "surge"}
 )
 WEAPON_NOUNS = frozenset({"missile", "rocket", "bomb", "shell", "mine", "drone", "grenade", "mortar", "torpedo"})
 EXPLOSIVES = WEAPON_NOUNS | {"device", "ied"}
@@ -259,7 +261,8 @@ def _instrument_agents(tree: Tree, trigger: Token) -> list[Token]:
                 return origins
         if prep.text.lower() not in {"in", "by", "during", "following", "after", "amid"}:
             continue
-        for means in tree.children(prep.i, "pobj"):
+        objects = tree.children(prep.i, "pobj")
+        for means in objects + [c for o in objects for c in tree.children(o.i, "conj")]:  # "fire and airstrikes by"
             if means.lemma.lower() not in ATTACK_NOUNS:
                 continue
             if {c.lemma.lower() for c in tree.children(means.i, "compound", "amod")} & NOT_ATTACKS:
@@ -344,18 +347,26 @@ def _accident_sentence(tree: Tree, trigger: Token) -> bool:
 def _sentence_words(tree: Tree, index: int) -> set[str]:
     sentence = tree.doc.sentences[index]
     tokens = tree.tokens[sentence.token_start : sentence.token_end]
-    return {t.lemma.lower() for t in tokens} | {t.text.lower() for t in tokens}
+    words = {t.lemma.lower() for t in tokens} | {t.text.lower() for t in tokens}
+    if any(a.lemma.lower() == "catch" and b.text.lower() == "fire" for a, b in pairwise(tokens)):
+        words = (words - {"fire"}) | {"blaze"}  # "a boat catches fire": a fire, not gunfire
+    return words
 
 
 def _accident_around(tree: Tree, trigger: Token) -> bool:
     for child in tree.children(trigger.i):
-        if child.dep == "prep" and child.text.lower() in {"in", "from", "by", "during", "after", "amid"}:
+        if child.dep in {"prep", "agent"} and child.text.lower() in {"in", "from", "by", "during", "after", "amid"}:
             for obj in tree.children(child.i, "pobj"):
-                words = {obj.lemma.lower(), *(c.lemma.lower() for c in tree.children(obj.i, "compound"))}
-                if words & ACCIDENT_NOUNS and tree.mention_at(obj.i) is None:
+                modifiers = {c.lemma.lower() for c in tree.children(obj.i, "compound")}
+                if (
+                    {obj.lemma.lower(), *modifiers} & ACCIDENT_NOUNS
+                    and not modifiers & (ATTACK_NOUNS | ATTACKERS | EXPLOSIVES)  # not "artillery fire"
+                    and tree.mention_at(obj.i) is None
+                ):
                     return True
         if child.dep == "advcl" and (
             child.lemma.lower() in ACCIDENT_VERBS
+            or (child.lemma.lower() == "catch" and "fire" in {o.lemma.lower() for o in tree.children(child.i, "dobj")})
             or any(c.lemma.lower() in ACCIDENT_VERBS for c in tree.children(child.i, "conj"))
             or any(c.lemma.lower() in ACCIDENT_NOUNS for c in tree.children(child.i, "nsubj"))  # "an avalanche hits"
         ):
@@ -427,8 +438,12 @@ def _slot_tokens(tree: Tree, host: Token, slot: str, trigger: Token) -> list[Tok
             return []
         found = tree.children(host.i, slot)
         if not found and slot == "dobj":
-            # Shared object of coordinated verbs: "supported and saved Lukashenko".
+            # Shared object of coordinated verbs: "supported and saved Lukashenko" (not "met with Starmer and
+            # urged him", whose first verb has its own complement before the second).
             for verb in tree.children(host.i, "conj"):
+                between = [c for c in tree.children(host.i) if host.i < c.i < verb.i]
+                if any(c.dep not in {"cc", "punct", "advmod"} for c in between):
+                    continue
                 found = tree.children(verb.i, "dobj")
                 if found:
                     break

@@ -134,7 +134,8 @@ def guess_modality(tree: Tree, trigger: Token, *, nominal: bool = False) -> Moda
     if trigger.dep == "advcl" and to_infinitive and head is not None and head.lemma.lower() in GATHERING_VERBS:
         # "Thousands gathered in Tbilisi to protest": to gather for it is to do it.
         return guess_modality(tree, head)
-    if trigger.dep in {"advcl", "acl"} and to_infinitive:
+    if trigger.dep in {"advcl", "acl", "relcl"} and to_infinitive:
+        # ("clearing the way for prosecutors to charge him": an infinitival relative, as yet undone.)
         # A purpose clause states an aim ("signed roadmaps to deepen"), an infinitive on a noun what is
         # pressed for or planned ("pressure from Congress to help Iran", "a plan to invade").
         return ModalityGuess("future", cue="to")
