@@ -368,3 +368,26 @@ def test_a_verb_with_its_own_complement_does_not_share_the_next_verbs_object(pip
 def test_an_act_one_clears_the_way_for_is_still_to_come(pipeline: Pipeline) -> None:
     text = "Poland's Sejm lifted the immunity of Zbigniew Ziobro, clearing the way for prosecutors to charge him."
     assert by_trigger(analyze(pipeline, text), "charge").modality == "future"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country", "sector"),
+    [
+        ("Twenty Pakistani Taliban insurgents were killed in North Waziristan.", "Tehrik-i-Taliban Pakistan",
+         "PAK", "REB"),
+        ("The Tatmadaw raided a compound in Myawaddy.", None, "MMR", "MIL"),
+        ("Fano militiamen attacked a town in Amhara.", "Fano", "ETH", "REB"),
+        ("The ELN rebels attacked a police station.", "National Liberation Army", "COL", "REB"),
+    ],
+)
+def test_armed_groups_and_forces_in_the_news_are_known(
+    pipeline: Pipeline, text: str, name: str | None, country: str, sector: str
+) -> None:
+    actors = [m.actor for m in analyze(pipeline, text).mentions if m.actor is not None]
+    assert any(a.country == country and a.sector == sector and (name is None or a.name == name) for a in actors)
+
+
+def test_ground_retaken_from_a_side_is_taken_from_that_side(pipeline: Pipeline) -> None:
+    text = "The Sudanese Armed Forces retook Khartoum airport from the RSF."
+    event = by_trigger(analyze(pipeline, text), "retook")
+    assert event.recipient is not None and event.recipient.name == "Rapid Support Forces"

@@ -106,10 +106,22 @@ def _first(index: dict[str, list[Sense]], lemma: str, surface: str) -> list[Sens
     return []
 
 
+# Irregular pasts under a prefix ("retook", "overran"), which the lemmatizer leaves as they are.
+IRREGULAR_PASTS = (
+    ("took", "take"), ("taken", "take"), ("ran", "run"), ("drew", "draw"), ("drawn", "draw"), ("made", "make"),
+    ("sent", "send"), ("held", "hold"), ("built", "build"), ("won", "win"), ("fought", "fight"), ("wrote", "write"),
+)
+PREFIXES = ("re", "over", "under", "with")
+
+
 def _deinflect(word: str) -> list[str]:
     if not word:
         return []
     out = [word]
+    for prefix in PREFIXES:
+        for past, base in IRREGULAR_PASTS:
+            if word == prefix + past:
+                out.append(prefix + base)  # "retook" → "retake", "withdrew" → "withdraw"
     for suffix, replacements in (
         ("ies", ("y",)),
         ("ied", ("y",)),
