@@ -391,3 +391,9 @@ def test_ground_retaken_from_a_side_is_taken_from_that_side(pipeline: Pipeline) 
     text = "The Sudanese Armed Forces retook Khartoum airport from the RSF."
     event = by_trigger(analyze(pipeline, text), "retook")
     assert event.recipient is not None and event.recipient.name == "Rapid Support Forces"
+
+
+def test_a_present_clause_of_cause_beside_a_condition_is_stated_as_fact(pipeline: Pipeline) -> None:
+    text = ("Pakistan says that if the talks fail, it will declare war on Afghanistan, as Pakistan accuses the "
+            "Taliban of sheltering militants.")
+    assert by_trigger(analyze(pipeline, text), "accuses").modality == "asserted"

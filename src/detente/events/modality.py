@@ -86,6 +86,7 @@ INTENTION_NOUNS = {
 CANCELLING = frozenset({"cancel", "abandon", "scrap", "forgo"})
 POSTPONING = frozenset({"postpone", "delay", "defer", "reschedule"})
 FACT_MARKS = frozenset({"after", "since", "because", "as", "when", "while", "before", "once"})
+PRESENT_FACT_MARKS = frozenset({"as", "because", "since", "while", "whereas"})
 # Clause links through which a governing word's modality reaches the event word.
 CLAUSE_LINKS = frozenset({"xcomp", "ccomp", "conj", "advcl", "acl", "relcl", "pcomp", "pobj", "prep", "attr", "csubj"})
 
@@ -187,9 +188,12 @@ def _governors(tree: Tree, trigger: Token) -> list[Token]:
             break
         # "agreed to take them back after the UK threatened them": a past clause of time or cause states
         # a fact, whatever the clause it hangs on intends, hedges or reports.
-        if current.dep == "advcl" and current.tag == "VBD" and any(
-            m.text.lower() in FACT_MARKS for m in tree.children(current.i, "mark")
-        ):
+        marks = {m.text.lower() for m in tree.children(current.i, "mark")}
+        if current.dep == "advcl" and current.tag == "VBD" and marks & FACT_MARKS:
+            break
+        # "Pakistan will declare war ..., as Pakistan accuses the Taliban of ...": a present clause of cause
+        # or of what goes on meanwhile is stated as fact (not "will meet when he visits").
+        if current.dep == "advcl" and current.tag in {"VBZ", "VBP"} and marks & PRESENT_FACT_MARKS:
             break
         out.append(head)
         current = head
