@@ -397,3 +397,19 @@ def test_a_present_clause_of_cause_beside_a_condition_is_stated_as_fact(pipeline
     text = ("Pakistan says that if the talks fail, it will declare war on Afghanistan, as Pakistan accuses the "
             "Taliban of sheltering militants.")
     assert by_trigger(analyze(pipeline, text), "accuses").modality == "asserted"
+
+
+def test_an_attack_on_a_city_is_aimed_at_the_people_it_killed(pipeline: Pipeline) -> None:
+    text = "Israel carried out an airstrike on a building in Beirut, killing five Hezbollah militants."
+    event = by_trigger(analyze(pipeline, text), "carried")
+    assert event.recipient is not None and event.recipient.name == "Hezbollah"
+    state = by_trigger(analyze(pipeline, "Russia attacked Ukraine, killing eight civilians."), "attacked")
+    assert state.recipient is not None and state.recipient.country == "UKR" and state.recipient.sector is None
+
+
+def test_an_operation_that_killed_was_run_by_whoever_ran_the_operation(pipeline: Pipeline) -> None:
+    text = "The Somali National Army completed an operation that killed more than 40 al-Shabaab members."
+    assert ("SOM", "ASSAULT", "190", "SOM", "asserted") in coded(analyze(pipeline, text))
+    text = "Six people are killed after an attack perpetrated by the RSF hits a hospital in Khartoum."
+    killed = by_trigger(analyze(pipeline, text), "killed")
+    assert killed.actor is not None and killed.actor.name == "Rapid Support Forces"

@@ -141,6 +141,14 @@ def actor_tokens(tree: Tree, trigger: Token, sense: Sense) -> list[Token]:
     if not subjects and trigger.pos == "NOUN" and trigger.dep == "ROOT":
         # "Keir Starmer visits Kyiv" parsed as one noun phrase: the name compounded on the verb is its subject
         subjects = [c for c in tree.children(trigger.i, "compound") if tree.mention_for(c.i)]
+    if subjects and trigger.dep == "relcl" and not any(tree.mention_for(t.i) for t in subjects):
+        # "The army completed an operation that killed 40 militants": the operation's doer is who ran it
+        operation = tree.head(trigger.i)
+        holder = tree.head(operation.i) if operation is not None else None
+        if operation is not None and operation.lemma.lower() in OPERATION_NOUNS and holder is not None and (
+            operation.dep == "dobj" and holder.pos == "VERB"
+        ):
+            return actor_tokens(tree, holder, sense)
     if subjects:
         return _expand(tree, subjects)
     head = tree.head(trigger.i)
@@ -252,6 +260,11 @@ def _instrument_agents(tree: Tree, trigger: Token) -> list[Token]:
         if clause.lemma.lower() in ATTACK_VERBS:
             subjects = tree.children(clause.i, "nsubj")  # not "when a Mw 7.1 earthquake strikes"
             doers = [t for t in _expand(tree, subjects) if tree.mention_for(t.i) and not _natural_cause(tree, t)]
+            # "after an attack perpetrated by the RSF hits a hospital"
+            doers = doers or [
+                o for s in subjects if s.lemma.lower() in ATTACK_NOUNS for acl in tree.children(s.i, "acl")
+                for by in tree.children(acl.i, "agent") for o in tree.children(by.i, "pobj") if tree.mention_for(o.i)
+            ]
             if doers:
                 return doers
     for prep in tree.children(trigger.i, "prep"):
@@ -267,7 +280,9 @@ def _instrument_agents(tree: Tree, trigger: Token) -> list[Token]:
                 continue
             if {c.lemma.lower() for c in tree.children(means.i, "compound", "amod")} & NOT_ATTACKS:
                 continue  # "during his hunger strike"
-            for by in tree.children(means.i, "prep"):
+            # "in an air strike by government forces", "after an attack perpetrated by the RSF"
+            carried_by = [a for acl in tree.children(means.i, "acl") for a in tree.children(acl.i, "agent")]
+            for by in tree.children(means.i, "prep") + carried_by:
                 if by.text.lower() == "by":
                     agents = [t for t in _expand(tree, tree.children(by.i, "pobj")) if tree.mention_for(t.i)]
                     if agents:
@@ -372,6 +387,18 @@ def _accident_around(tree: Tree, trigger: Token) -> bool:
         ):
             return not _set_off_by_weapon(tree, child)  # "killed when a boat capsizes"; not "when a bomb explodes"
     return False
+
+
+# Nouns of an armed act that a relative clause can say more of ("an operation that killed 40 militants").
+OPERATION_NOUNS = frozenset({"operation", "offensive", "raid", "campaign", "attack", "strike", "airstrike", "assault"})
+CASUALTY_VERBS = frozenset({"kill", "injure", "wound", "maim"})
+
+
+def casualties(tree: Tree, trigger: Token) -> list[Token]:
+    """ "carries out an airstrike on Beirut, killing five Hezbollah militants": who the attack hit, named in
+    its participle clause."""
+    clauses = [c for c in tree.children(trigger.i, "advcl") if c.tag == "VBG" and c.lemma.lower() in CASUALTY_VERBS]
+    return [t for c in clauses for t in _expand(tree, tree.children(c.i, "dobj")) if tree.mention_for(t.i)]
 
 
 def _is_place(mention: Mention | None) -> bool:

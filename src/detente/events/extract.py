@@ -12,6 +12,7 @@ from detente.events.arguments import (
     accidental,
     actor_tokens,
     affected_by_circumstance,
+    casualties,
     is_passive,
     object_tokens,
     recipient_tokens,
@@ -44,6 +45,7 @@ COMMITMENT_VERBS = frozenset({"agree", "pledge", "promise", "vow", "decide", "un
 # Event types whose target, when the text names none, is the country where they happen.
 PLACE_TARGETED = frozenset({"ASSAULT", "PROTEST", "MOBILIZE"})
 # Event types whose unknown recipient, when the gazetteer knows the name, is that place's country.
+LOCAL_PLACE_KINDS = frozenset({"gpe", "loc", "fac", "place"})
 # Forces abroad, whose unnamed attackers are of the country they are in.
 ARMED_SECTORS = frozenset({"MIL", "COP"})
 PLACE_ACTED_ON = frozenset({"ASSAULT", "MOBILIZE", "COERCE"})
@@ -308,6 +310,9 @@ class EventCoder:
                 if inner_sense is not None:
                     heads = recipient_tokens(tree, inner, inner_sense, actor_heads)
                     recipients = [m for t in heads if (m := tree.mention_for(t.i))]
+        if self.codes.get(sense.cameo).plover == "ASSAULT" and all(self._local_place(r) for r in recipients):
+            # a city or a building is where the attack fell; the people it killed are whom it hit
+            recipients = [m for t in casualties(tree, token) if (m := tree.mention_for(t.i))] or recipients
         if sense.needs_recipient and not recipients:
             return []
         if self.codes.get(sense.cameo).plover == "ASSAULT" and accident_consequence(tree, token):
@@ -502,6 +507,16 @@ class EventCoder:
                         return event  # a reaction to one's own act names no one else
                     return replace(event, recipient=done.actor, id=content_hash(event.id, "reaction"))
         return event
+
+    def _local_place(self, mention: Mention) -> bool:
+        """A place below the country: a city, a region, a site ("Gaza City"), or a capital standing for its
+        country ("Beirut"), which the gazetteer knows as a city."""
+        if mention.actor is None:
+            return False
+        if mention.actor.kind in LOCAL_PLACE_KINDS:
+            return True
+        place = self.gazetteer.lookup(mention.text) if self.gazetteer and mention.how == "metonym" else None
+        return place is not None and place.lat is not None
 
     def _as_place(self, actor: Actor) -> Actor:
         place = self.gazetteer.lookup(actor.name or actor.text or "") if self.gazetteer is not None else None
