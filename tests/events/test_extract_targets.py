@@ -413,3 +413,27 @@ def test_an_operation_that_killed_was_run_by_whoever_ran_the_operation(pipeline:
     text = "Six people are killed after an attack perpetrated by the RSF hits a hospital in Khartoum."
     killed = by_trigger(analyze(pipeline, text), "killed")
     assert killed.actor is not None and killed.actor.name == "Rapid Support Forces"
+
+
+def test_a_coup_is_the_military_against_its_own_government(pipeline: Pipeline) -> None:
+    result = analyze(pipeline, "The African Union condemned the military coup in Niger.")
+    assert ("NER", "COERCE", "170", "NER", "asserted") in coded(result)
+    coup = by_trigger(result, "coup")
+    assert (coup.actor and coup.actor.sector, coup.recipient and coup.recipient.sector) == ("MIL", "GOV")
+    staged = by_trigger(analyze(pipeline, "Soldiers staged a coup in Gabon."), "staged")
+    assert staged.recipient is not None and (staged.recipient.country, staged.recipient.sector) == ("GAB", "GOV")
+
+
+def test_blocking_access_to_a_platform_is_aimed_at_the_platform(pipeline: Pipeline) -> None:
+    event = by_trigger(analyze(pipeline, "Russia blocked access to Facebook in March 2022."), "blocked")
+    assert (event.event, event.recipient and event.recipient.country) == ("COERCE", "USA")
+
+
+def test_to_before_a_participle_is_a_preposition_not_an_infinitive(pipeline: Pipeline) -> None:
+    result = analyze(pipeline, "Russia granted asylum to ousted Syrian president Bashar al-Assad.")
+    assert not [e for e in result.events if e.trigger == "ousted"]
+
+
+def test_an_event_after_another_in_its_sentence_is_not_merged_into_it(pipeline: Pipeline) -> None:
+    text = "Sanctions were imposed on Myanmar's military-owned conglomerates after the February 2021 coup."
+    assert {e.trigger for e in analyze(pipeline, text).events} == {"imposed", "coup"}

@@ -3,6 +3,7 @@ PLOVER + CAMEO codes, modality, time, place, evidence and a confidence from the 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -133,8 +134,10 @@ class EventCoder:
                 # Only nouns the sense asked for: "condemned Russia's invasion" is two events.
                 wanted = candidates[0].sense.objects
                 consumed.update(
-                    t.i for t in object_tokens(tree, token) if t.lemma.lower() in wanted and t.pos in {"NOUN", "PROPN"}
-                )
+                    t.i for t in object_tokens(tree, token)
+                    if t.pos in {"NOUN", "PROPN"}
+                    and ({t.lemma.lower()} | {c.lemma.lower() for c in tree.children(t.i, "compound")}) & wanted
+                )  # "went on hunger strike": the strike is the going on it
                 found[token.i] = candidates
         pending: list[tuple[int, Token]] = []  # events aimed through a noun or a captive, resolved below
         for trigger, candidates in found.items():
@@ -279,6 +282,8 @@ class EventCoder:
         )
 
     def _candidates(self, tree: Tree, token: Token) -> list[_Candidate]:
+        if token.tag in {"VBN", "VBD"} and any(c.text.lower() == "to" for c in tree.children(token.i, "aux")):
+            return []  # "granted asylum to ousted president Assad": "to" + participle is no infinitive
         if token.pos in VERB_POS or _verb_tagged_as_noun(tree, token):
             senses = self.lexicon.verb_senses(token.lemma, token.text)
         elif token.pos in NOUN_POS:
@@ -393,12 +398,12 @@ class EventCoder:
             if country is None:
                 return None, None
             actor = Actor(country, None, country, sense.implicit, None, "role")
-        if recipient is None and candidate.own_government and actor is not None and actor.country:
-            recipient = Actor(actor.country, None, actor.country, "GOV", None, "country")
         if where is not None and where.country:
             # "Thousands of demonstrators marched in Nairobi": people named only by their role are locals.
             actor = _placed(actor, where.country)
             recipient = _placed(recipient, where.country)  # "journalists have been detained in Belarus"
+        if recipient is None and candidate.own_government and actor is not None and actor.country:
+            recipient = Actor(actor.country, None, actor.country, "GOV", None, "country")
         if (
             code.plover == "CONSULT"
             and recipient is not None
@@ -820,25 +825,27 @@ def _confidence(candidate: _Candidate, actor: Actor | None, recipient: Actor | N
 
 
 def _drop_partial(events: list[Event]) -> list[Event]:
-    """ "Five are killed and three are injured in a Ukrainian drone attack": an event of a sentence that
-    lacks a side another event of the same type, modality and sentence names, with the other side the
-    same, is that event told in part."""
+    """ "Five are killed and three are injured in a Ukrainian drone attack": an event that lacks a side
+    another event of the same type and modality names, with the other side the same and its word inside
+    that event's evidence, is that event told in part (not "sanctions were imposed on Myanmar after the
+    coup")."""
 
-    def sides(event: Event) -> tuple[int, str, str, str, str]:
-        return (event.evidence[0].sentence, event.event, event.modality, _key(event.actor), _key(event.recipient))
+    def part_of(part: Event, whole: Event) -> bool:
+        if whole is part or whole.actor is None or whole.recipient is None:
+            return False
+        if (whole.event, whole.modality) != (part.event, part.modality):
+            return False
+        if part.recipient is None and _key(part.actor) != _key(whole.actor):
+            return False
+        if part.actor is None and _key(part.recipient) != _key(whole.recipient):
+            return False
+        a, b = part.evidence[0], whole.evidence[0]
+        return a.sentence == b.sentence and re.search(rf"\b{re.escape(part.trigger)}\b", b.text) is not None
 
-    full = {sides(e) for e in events if e.actor is not None and e.recipient is not None}
-    by_actor = {(n, t, m, a) for n, t, m, a, _ in full}
-    by_recipient = {(n, t, m, r) for n, t, m, _, r in full}
-    out = []
-    for event in events:
-        n, t, m, a, r = sides(event)
-        if event.recipient is None and event.actor is not None and (n, t, m, a) in by_actor:
-            continue
-        if event.actor is None and event.recipient is not None and (n, t, m, r) in by_recipient:
-            continue
-        out.append(event)
-    return out
+    return [
+        e for e in events
+        if not ((e.actor is None) != (e.recipient is None) and any(part_of(e, whole) for whole in events))
+    ]
 
 
 def _merge_duplicates(events: list[tuple[str, Event]]) -> list[Event]:
