@@ -437,3 +437,14 @@ def test_to_before_a_participle_is_a_preposition_not_an_infinitive(pipeline: Pip
 def test_an_event_after_another_in_its_sentence_is_not_merged_into_it(pipeline: Pipeline) -> None:
     text = "Sanctions were imposed on Myanmar's military-owned conglomerates after the February 2021 coup."
     assert {e.trigger for e in analyze(pipeline, text).events} == {"imposed", "coup"}
+
+
+def test_a_call_to_free_unnamed_prisoners_is_made_on_whoever_holds_them(pipeline: Pipeline) -> None:
+    text = "Nicaragua releases dozens of prisoners after the United States demanded the release of 60 prisoners."
+    assert ("USA", "REQUEST", "1053", "NIC", "asserted") in coded(analyze(pipeline, text))
+
+
+def test_no_one_is_the_recipient_of_their_own_act(pipeline: Pipeline) -> None:
+    text = "Senator Chris Van Hollen met Kilmar Abrego Garcia in El Salvador to push for his release."
+    pushed = by_trigger(analyze(pipeline, text), "push")
+    assert pushed.recipient is None or pushed.recipient.name != "Chris Van Hollen"

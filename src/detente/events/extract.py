@@ -160,7 +160,9 @@ class EventCoder:
             # after all events are known: "welcomed the agreement between X and Y" names it after the verb
             others = [(w, e) for k, (w, e) in enumerate(events) if k != index and e.trigger != trigger_token.text]
             lemma, event = events[index]
-            if event.recipient is None:
+            if event.recipient is None and event.cameo in RELEASE_DEMANDS:
+                events[index] = (lemma, _holder_target(event, others))
+            elif event.recipient is None:
                 events[index] = (lemma, self._reaction_target(tree, trigger_token, event, others))
             else:
                 events[index] = (lemma, _captor_target(event, others))
@@ -302,7 +304,7 @@ class EventCoder:
         actor_heads = actor_tokens(tree, token, sense)
         actors = _prefer_named(tree, [m for t in actor_heads if (m := tree.mention_for(t.i))])
         recipients = [m for t in recipient_tokens(tree, token, sense, actor_heads) if (m := tree.mention_for(t.i))]
-        recipients = [r for r in recipients if all(r is not a for a in actors)]
+        recipients = [r for r in recipients if all(r is not a and not _same_person(r.actor, a.actor) for a in actors)]
         if sense.reverse:
             actors, recipients = recipients, actors
         if not recipients and sense.cameo[:2] in {"02", "10", "12", "13"} and not sense.needs_recipient:
@@ -561,6 +563,23 @@ def _captor_target(event: Event, earlier: list[tuple[str, Event]]) -> Event:
         if _key(captive) == _key(held) and not _same_party(holder, held):
             return replace(event, recipient=holder, id=content_hash(event.id, "captor"))
     return event
+
+
+def _holder_target(event: Event, others: list[tuple[str, Event]]) -> Event:
+    """ "Nicaragua releases dozens of prisoners after the US demanded the release of 60 political prisoners":
+    a call to free people no one names is made on whoever holds or frees prisoners in the text around it."""
+    for _, done in reversed(others):
+        if not abs(event.evidence[0].sentence - done.evidence[0].sentence) <= REACTION_LOOKBACK:
+            continue
+        holds = done.cameo.startswith(("0841", "173", "181")) and done.modality != "negated"
+        if holds and done.actor is not None and event.actor is not None and not _same_party(done.actor, event.actor):
+            return replace(event, recipient=done.actor, id=content_hash(event.id, "holder"))
+    return event
+
+
+def _same_person(a: Actor | None, b: Actor | None) -> bool:
+    """ "Van Hollen ... to push for his release", with "his" taken for him: no one acts on themselves."""
+    return a is not None and b is not None and a.kind == b.kind == "person" and _key(a) == _key(b)
 
 
 def _same_actor(a: Mention, b: Mention) -> bool:
