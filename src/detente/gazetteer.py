@@ -47,10 +47,11 @@ class Gazetteer:
         key = " ".join(name.lower().split())
         key = key[4:] if key.startswith("the ") else key
         city = self._cities.get(key)
-        if city is not None:
+        country = self._countries.get(key)
+        if country is not None and (city is None or city.country != country):
+            return Place(name, country, None, None)  # not a town of its name: "Mexico", Pampanga; "Jordan", HK
+        if city is not None:  # a city, or a city-state ("Singapore", "Kuwait") with its coordinates
             return Place(name, city.country or None, round(city.lat, 4), round(city.lon, 4))
-        if key in self._countries:
-            return Place(name, self._countries[key], None, None)
         if key in self._regions:
             return Place(name, self._regions[key], None, None)
         return None

@@ -448,3 +448,16 @@ def test_no_one_is_the_recipient_of_their_own_act(pipeline: Pipeline) -> None:
     text = "Senator Chris Van Hollen met Kilmar Abrego Garcia in El Salvador to push for his release."
     pushed = by_trigger(analyze(pipeline, text), "push")
     assert pushed.recipient is None or pushed.recipient.name != "Chris Van Hollen"
+
+
+def test_the_place_is_found_in_a_list_of_ever_larger_places(pipeline: Pipeline) -> None:
+    text = ("Five people are killed and six others are injured in a mass shooting at a bar in Commodore, "
+            "Linstead, Saint Catherine Parish, Jamaica.")
+    killed = by_trigger(analyze(pipeline, text), "killed")
+    assert killed.where is not None and killed.where.country == "JAM"
+    assert killed.recipient is not None and killed.recipient.country == "JAM"
+
+
+def test_documents_released_are_no_captives_freed(pipeline: Pipeline) -> None:
+    result = analyze(pipeline, "The Justice Department released the Epstein files.")
+    assert not [e for e in result.events if e.event == "RETREAT"]

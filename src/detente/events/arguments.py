@@ -81,7 +81,10 @@ def sense_matches(tree: Tree, trigger: Token, sense: Sense) -> bool:
         on_object = (p for o in tree.children(trigger.i, "dobj") for p in tree.children(o.i, "prep"))
         if not any(p.text.lower() == sense.prep for p in on_object):
             return False
-    return not sense.objects or bool(sense.objects & object_lemmas(tree, trigger))
+    if not sense.objects and not sense.not_objects:
+        return True
+    lemmas = object_lemmas(tree, trigger)
+    return (not sense.objects or bool(sense.objects & lemmas)) and not sense.not_objects & lemmas
 
 
 def _reduced_passive(tree: Tree, trigger: Token) -> bool:

@@ -35,6 +35,7 @@ _KNOWN_KEYS = {
     "noun",
     "cameo",
     "object",
+    "not_object",
     "prep",
     "recipient",
     "reciprocal",
@@ -62,6 +63,7 @@ class Sense:
     needs_recipient: bool = False  # "wants Putin to act" is an appeal; "wants peace" is no event
     joint: bool = False  # only for an act shared by two or more actors: "X and Y held joint drills"
     implicit: str | None = None  # a noun's actor when none is named: this sector of the country in context
+    not_objects: frozenset[str] = frozenset()  # "released the files": objects with which the word states nothing
 
     @property
     def specificity(self) -> int:
@@ -153,10 +155,11 @@ def _sense(entry: Any, index: int, source: Path, codes: CodeTable) -> Sense:
     if not codes.get(cameo).plover:
         raise DataFileError(f"{where}: CAMEO {cameo} has no PLOVER event type; detente codes PLOVER events")
     objects = entry.get("object", [])
+    not_objects = entry.get("not_object", [])
     slots = entry.get("recipient", list(DEFAULT_RECIPIENT_SLOTS))
-    if not isinstance(objects, list) or not isinstance(slots, list):
-        raise DataFileError(f"{where}: `object` and `recipient` must be lists")
-    for value in (*objects, *slots, entry.get("prep", "")):
+    if not isinstance(objects, list) or not isinstance(slots, list) or not isinstance(not_objects, list):
+        raise DataFileError(f"{where}: `object`, `not_object` and `recipient` must be lists")
+    for value in (*objects, *not_objects, *slots, entry.get("prep", "")):
         if not isinstance(value, str):
             # YAML reads a bare on/off/yes/no as a boolean.
             raise DataFileError(f'{where}: {value!r} is not a word; quote it (e.g. "on")')
@@ -174,6 +177,7 @@ def _sense(entry: Any, index: int, source: Path, codes: CodeTable) -> Sense:
         needs_recipient=bool(entry.get("needs_recipient", False)),
         joint=bool(entry.get("joint", False)),
         implicit=_implicit(entry.get("implicit"), where),
+        not_objects=frozenset(str(o).lower() for o in not_objects),
     )
 
 

@@ -16,6 +16,8 @@ LOCATIVE_PREPS = frozenset(
 )
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 PLACE_KINDS = frozenset({"country", "place"})
+LIST_LIMIT = 6  # names in a "village, district, region, country" list
+NESTING_LIMIT = 2  # phrases below the first: "in a shooting at a bar in Linstead"
 
 
 def event_place(tree: Tree, trigger: Token, gazetteer: Gazetteer) -> Place | None:
@@ -24,19 +26,36 @@ def event_place(tree: Tree, trigger: Token, gazetteer: Gazetteer) -> Place | Non
     heads = [trigger, *tree.children(trigger.i, "dobj", "nsubjpass", "acl")]
     # "killed in tank shelling in the east of the Gaza Strip": a participle saying how the act was done.
     heads += [c for c in tree.children(trigger.i, "advcl") if c.tag == "VBG"]
+    # "five are killed and six injured in a shooting in Linstead": coordinated verbs share the place
+    heads += tree.children(trigger.i, "conj")
     for head in heads:
         for prep in tree.children(head.i, "prep"):
             if prep.text.lower() not in LOCATIVE_PREPS:
                 continue
             for obj in tree.children(prep.i, "pobj"):
-                place = _place_at(tree, obj, gazetteer) or _place_within(tree, obj, gazetteer)
+                place = _place_in_list(tree, obj, gazetteer) or _place_within(tree, obj, gazetteer)
                 if place is not None:
                     return place
     return None
 
 
-def _place_within(tree: Tree, token: Token, gazetteer: Gazetteer) -> Place | None:
-    """ "at a mall in Kenya's capital", "in the capital of Kenya": a place named inside a locative phrase."""
+def _place_in_list(tree: Tree, token: Token, gazetteer: Gazetteer) -> Place | None:
+    """ "in Commodore, Linstead, Saint Catherine Parish, Jamaica": the first name the gazetteer knows, from
+    the most precise on (a village it lacks is still in the country named last)."""
+    queue, seen = [token], 0
+    while queue and seen < LIST_LIMIT:
+        current = queue.pop(0)
+        seen += 1
+        place = _place_at(tree, current, gazetteer)
+        if place is not None:
+            return place
+        queue += tree.children(current.i, "appos", "conj", "npadvmod")
+    return None
+
+
+def _place_within(tree: Tree, token: Token, gazetteer: Gazetteer, depth: int = 0) -> Place | None:
+    """ "at a mall in Kenya's capital", "in the capital of Kenya", "in a shooting at a bar in Linstead": a
+    place named inside a locative phrase, a few phrases down."""
     for child in tree.children(token.i, "poss", "compound"):
         place = _place_at(tree, child, gazetteer)
         if place is not None:
@@ -44,10 +63,12 @@ def _place_within(tree: Tree, token: Token, gazetteer: Gazetteer) -> Place | Non
     for prep in tree.children(token.i, "prep"):
         if prep.text.lower() in LOCATIVE_PREPS | {"of"}:
             for obj in tree.children(prep.i, "pobj"):
-                place = _place_at(tree, obj, gazetteer)
+                place = _place_in_list(tree, obj, gazetteer)
                 if place is None:
                     place = next((p for c in tree.children(obj.i, "poss", "compound")
                                   if (p := _place_at(tree, c, gazetteer)) is not None), None)
+                if place is None and depth < NESTING_LIMIT:
+                    place = _place_within(tree, obj, gazetteer, depth + 1)
                 if place is not None:
                     return place
     return None

@@ -1,0 +1,31 @@
+"""The offline gazetteer: a country name is the country, not a town that shares it."""
+
+from __future__ import annotations
+
+import pytest
+
+from detente.gazetteer import Gazetteer
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return Gazetteer()
+
+
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [("Mexico", "MEX"), ("Colombia", "COL"), ("Jordan", "JOR"), ("Lebanon", "LBN"), ("Jamaica", "JAM")],
+)
+def test_a_country_name_is_the_country_not_a_town_of_that_name(gazetteer: Gazetteer, name: str, country: str) -> None:
+    place = gazetteer.lookup(name)
+    assert place is not None and place.country == country
+
+
+def test_a_city_state_keeps_its_coordinates(gazetteer: Gazetteer) -> None:
+    place = gazetteer.lookup("Singapore")
+    assert place is not None and place.country == "SGP" and place.lat is not None
+
+
+def test_a_city_is_found_with_its_country(gazetteer: Gazetteer) -> None:
+    place = gazetteer.lookup("Kyiv")
+    assert place is not None and place.country == "UKR" and place.lat is not None
