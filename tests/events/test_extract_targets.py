@@ -461,3 +461,18 @@ def test_the_place_is_found_in_a_list_of_ever_larger_places(pipeline: Pipeline) 
 def test_documents_released_are_no_captives_freed(pipeline: Pipeline) -> None:
     result = analyze(pipeline, "The Justice Department released the Epstein files.")
     assert not [e for e in result.events if e.event == "RETREAT"]
+
+
+def test_a_sum_sent_is_economic_aid(pipeline: Pipeline) -> None:
+    text = "The United Kingdom sends 752 million pounds to Ukraine for the purchase of missiles."
+    assert ("GBR", "AID", "071", "UKR", "asserted") in coded(analyze(pipeline, text))
+
+
+def test_denying_a_claim_rejects_its_maker(pipeline: Pipeline) -> None:
+    text = "Volodymyr Zelenskyy denies Russia's claim that it captured Kostiantynivka."
+    assert ("UKR", "REJECT", "120", "RUS", "asserted") in coded(analyze(pipeline, text))
+
+
+def test_one_attack_told_in_two_clauses_by_one_side_is_one_event(pipeline: Pipeline) -> None:
+    text = "Eleven bandits are killed and several more injured in an ambush by the Nigerian Army."
+    assert [(e.actor and e.actor.country, e.event) for e in analyze(pipeline, text).events] == [("NGA", "ASSAULT")]

@@ -845,25 +845,29 @@ def _confidence(candidate: _Candidate, actor: Actor | None, recipient: Actor | N
 
 def _drop_partial(events: list[Event]) -> list[Event]:
     """ "Five are killed and three are injured in a Ukrainian drone attack": an event that lacks a side
-    another event of the same type and modality names, with the other side the same and its word inside
-    that event's evidence, is that event told in part (not "sanctions were imposed on Myanmar after the
-    coup")."""
+    another event of the same type and modality names (or lacks the same side, and comes later), with
+    the sides it has the same and its word inside that event's evidence, is that event told in part (not
+    "sanctions were imposed on Myanmar after the coup")."""
 
-    def part_of(part: Event, whole: Event) -> bool:
-        if whole is part or whole.actor is None or whole.recipient is None:
-            return False
+    def sides(event: Event) -> int:
+        return (event.actor is not None) + (event.recipient is not None)
+
+    def part_of(k: int, j: int) -> bool:
+        part, whole = events[k], events[j]
         if (whole.event, whole.modality) != (part.event, part.modality):
             return False
-        if part.recipient is None and _key(part.actor) != _key(whole.actor):
+        if sides(whole) < sides(part) or (sides(whole) == sides(part) and j > k):
             return False
-        if part.actor is None and _key(part.recipient) != _key(whole.recipient):
+        if part.actor is not None and _key(part.actor) != _key(whole.actor):
+            return False
+        if part.recipient is not None and _key(part.recipient) != _key(whole.recipient):
             return False
         a, b = part.evidence[0], whole.evidence[0]
         return a.sentence == b.sentence and re.search(rf"\b{re.escape(part.trigger)}\b", b.text) is not None
 
     return [
-        e for e in events
-        if not ((e.actor is None) != (e.recipient is None) and any(part_of(e, whole) for whole in events))
+        e for k, e in enumerate(events)
+        if sides(e) != 1 or not any(part_of(k, j) for j in range(len(events)) if j != k)
     ]
 
 
