@@ -56,6 +56,11 @@ class Gazetteer:
             return Place(name, self._regions[key], None, None)
         return None
 
+    def is_city(self, name: str) -> bool:
+        """Whether the name is a city (with coordinates), not a country or a region."""
+        place = self.lookup(name)
+        return place is not None and place.lat is not None
+
     def country_of(self, name: str) -> str | None:
         """ISO3 of the best-known city or country of that name, or None."""
         place = self.lookup(name)

@@ -34,3 +34,10 @@ def test_a_lowercase_title_the_parser_compounded_on_the_name_still_counts(pipeli
     result = pipeline.analyze_one(Article.make(date=dt.date(2025, 3, 2), text=text))
     person = next(m.actor for m in result.mentions if m.actor is not None and m.actor.name == "Jane Whitfield")
     assert (person.country, person.sector) == ("GBR", "GOV")
+
+
+def test_a_party_secretary_is_not_a_government_minister(pipeline: Pipeline) -> None:
+    text = "Labour party secretary Hollie Ridley criticised the Conservatives."
+    result = pipeline.analyze_one(Article.make(date=dt.date(2025, 3, 2), text=text))
+    person = next(m.actor for m in result.mentions if m.actor is not None and m.actor.name == "Hollie Ridley")
+    assert person.sector != "GOV"

@@ -192,3 +192,36 @@ def test_a_casualty_report_in_two_clauses_is_one_attack(pipeline: Pipeline) -> N
 def test_artillery_fire_is_no_accident(pipeline: Pipeline) -> None:
     text = "Ten Palestinians are killed and 18 others are injured in artillery fire in Gaza City."
     assert [e.event for e in analyze(pipeline, text).events if e.trigger == "killed"] == ["ASSAULT"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two soldiers were killed in a helicopter crash in Kenya.",
+        "Stocks rallied in Tokyo on Monday.",
+        "He protested his innocence in a court in Ankara.",
+    ],
+)
+def test_crashes_markets_and_personal_protests_are_no_political_events(pipeline: Pipeline, text: str) -> None:
+    assert analyze(pipeline, text).events == ()
+
+
+def test_reacting_to_an_attack_is_not_making_it(pipeline: Pipeline) -> None:
+    result = analyze(pipeline, "Israel condemned the attack that killed three Israelis in Jerusalem.")
+    assert not [e for e in result.events if e.event == "ASSAULT" and e.actor is not None and e.actor.country == "ISR"]
+
+
+def test_a_wave_of_airstrikes_is_still_an_attack(pipeline: Pipeline) -> None:
+    result = analyze(pipeline, "A wave of Israeli airstrikes killed 30 people in Gaza.")
+    assert [(e.actor and e.actor.country, e.recipient and e.recipient.country) for e in result.events
+            if e.trigger == "killed"] == [("ISR", "PSE")]
+
+
+def test_a_parliament_ousting_a_speaker_is_no_coercion(pipeline: Pipeline) -> None:
+    result = analyze(pipeline, "Republicans ousted House Speaker Kevin McCarthy.")
+    assert not [e for e in result.events if e.event == "COERCE"]
+
+
+def test_a_second_attack_later_in_the_sentence_is_its_own_event(pipeline: Pipeline) -> None:
+    text = "Russia attacked Ukraine on Monday, and Russian forces attacked a convoy near the border."
+    assert len([e for e in analyze(pipeline, text).events if e.trigger == "attacked"]) == 2

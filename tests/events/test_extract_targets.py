@@ -476,3 +476,14 @@ def test_denying_a_claim_rejects_its_maker(pipeline: Pipeline) -> None:
 def test_one_attack_told_in_two_clauses_by_one_side_is_one_event(pipeline: Pipeline) -> None:
     text = "Eleven bandits are killed and several more injured in an ambush by the Nigerian Army."
     assert [(e.actor and e.actor.country, e.event) for e in analyze(pipeline, text).events] == [("NGA", "ASSAULT")]
+
+
+def test_turning_to_someone_to_do_a_thing_is_not_doing_it(pipeline: Pipeline) -> None:
+    assert by_trigger(analyze(pipeline, "Russia turned to Iran to buy drones."), "buy").modality == "future"
+    only = by_trigger(analyze(pipeline, "Qatar was the only state to condemn the raid."), "condemn")
+    assert only.modality == "asserted"
+
+
+def test_protesters_blocking_access_are_protesting(pipeline: Pipeline) -> None:
+    event = by_trigger(analyze(pipeline, "Protesters blocked access to parliament in Belgrade."), "blocked")
+    assert (event.event, event.cameo) == ("PROTEST", "144")

@@ -118,6 +118,13 @@ def is_passive(tree: Tree, trigger: Token) -> bool:
     return any(c.dep in PASSIVE_SUBJECT_DEPS or c.dep == "auxpass" for c in tree.children(trigger.i))
 
 
+def coordinated_passives(tree: Tree, trigger: Token) -> list[Token]:
+    """The passive verbs coordinated under this one, which share its agent and means ("was stormed and set on
+    fire by protesters"); none for a reduced relative misread as the main verb ("the civilians imprisoned ...
+    were released by Putin")."""
+    return [] if _misparsed_relative(tree, trigger) is not None else tree.children(trigger.i, "conj")
+
+
 def actor_tokens(tree: Tree, trigger: Token, sense: Sense) -> list[Token]:
     """The tokens heading the actor phrase(s), following control, coordination and relative clauses."""
     if sense.is_noun:
@@ -134,7 +141,7 @@ def actor_tokens(tree: Tree, trigger: Token, sense: Sense) -> list[Token]:
             return _agents(tree, tree.children(agent.i, "pobj"))
         # "was stormed and set on fire by protesters": coordinated passives share the agent (not a reduced
         # relative misread as the main verb: "the civilians imprisoned ... were released by Putin").
-        shared = [] if _misparsed_relative(tree, trigger) is not None else tree.children(trigger.i, "conj")
+        shared = coordinated_passives(tree, trigger)
         for verb in shared:
             for agent in tree.children(verb.i, "agent"):
                 return _agents(tree, tree.children(agent.i, "pobj"))
@@ -148,8 +155,12 @@ def actor_tokens(tree: Tree, trigger: Token, sense: Sense) -> list[Token]:
         # "The army completed an operation that killed 40 militants": the operation's doer is who ran it
         operation = tree.head(trigger.i)
         holder = tree.head(operation.i) if operation is not None else None
-        if operation is not None and operation.lemma.lower() in OPERATION_NOUNS and holder is not None and (
-            operation.dep == "dobj" and holder.pos == "VERB"
+        if (
+            operation is not None
+            and operation.lemma.lower() in OPERATION_NOUNS
+            and operation.dep == "dobj"
+            and holder is not None
+            and holder.lemma.lower() in RUNNING_VERBS  # not "condemned the attack that killed three"
         ):
             return actor_tokens(tree, holder, sense)
     if subjects:
@@ -225,10 +236,12 @@ ACCIDENT_NOUNS = frozenset(
      "typhoon", "landslide", "wildfire", "fire", "blaze", "avalanche", "tsunami", "heatwave", "disease",
      "outbreak", "collapse", "derailment", "stampede", "lightning", "tornado", "drought", "rain", "rains",
      "mudslide", "explosion", "shipwreck", "capsizing", "heat", "cold", "snowstorm", "blizzard", "eruption",
-     "aftershock", "tremor", "wave", "volcano", "crush", "surge"}
+     "aftershock", "tremor", "volcano", "crush"}
 )
 WEAPON_NOUNS = frozenset({"missile", "rocket", "bomb", "shell", "mine", "drone", "grenade", "mortar", "torpedo"})
 EXPLOSIVES = WEAPON_NOUNS | {"device", "ied"}
+# What makes a fire or a blast an attack: "artillery fire", "tank fire", "car bomb explosion".
+ARMED_MODIFIERS = EXPLOSIVES | {"artillery", "tank", "gun", "machine-gun", "sniper", "naval", "enemy", "gunfire"}
 
 
 def _agents(tree: Tree, tokens: list[Token]) -> list[Token]:
@@ -326,10 +339,19 @@ def _natural_cause(tree: Tree, subject: Token) -> bool:
     """ "an earthquake", "a Mw 6.2 earthquake", "the storm": a disaster or accident as the doer; not "fire"
     (Israeli fire is an attack) nor "a car bomb explosion"."""
     lemma = subject.lemma.lower()
-    if lemma not in ACCIDENT_NOUNS or lemma in ATTACK_NOUNS:
-        return False
-    modifiers = {c.lemma.lower() for c in tree.children(subject.i, "compound", "amod", "nmod")}
-    return not modifiers & (ATTACK_NOUNS | ATTACKERS | EXPLOSIVES | WEAPON_NOUNS)
+    return lemma in ACCIDENT_NOUNS and lemma not in ATTACK_NOUNS and not _armed_blast(tree, subject)
+
+
+def _armed_blast(tree: Tree, noun: Token) -> bool:
+    """ "artillery fire", "a car bomb explosion", "tank fire": a fire or blast that weapons made (not "a
+    helicopter crash", whose vehicle is no weapon)."""
+    modifiers = {c.lemma.lower() for c in tree.children(noun.i, "compound", "amod", "nmod")}
+    return bool(modifiers & ARMED_MODIFIERS)
+
+
+def _catches_fire(tree: Tree, verb: Token) -> bool:
+    """ "a boat catches fire": a fire, not gunfire."""
+    return verb.lemma.lower() == "catch" and "fire" in {o.lemma.lower() for o in tree.children(verb.i, "dobj")}
 
 
 def _set_off_by_weapon(tree: Tree, verb: Token) -> bool:
@@ -367,7 +389,7 @@ def _sentence_words(tree: Tree, index: int) -> set[str]:
     tokens = tree.tokens[sentence.token_start : sentence.token_end]
     words = {t.lemma.lower() for t in tokens} | {t.text.lower() for t in tokens}
     if any(a.lemma.lower() == "catch" and b.text.lower() == "fire" for a, b in pairwise(tokens)):
-        words = (words - {"fire"}) | {"blaze"}  # "a boat catches fire": a fire, not gunfire
+        words = (words - {"fire"}) | {"blaze"}  # "a boat catches fire" (parsed or not): a fire, not gunfire
     return words
 
 
@@ -375,16 +397,12 @@ def _accident_around(tree: Tree, trigger: Token) -> bool:
     for child in tree.children(trigger.i):
         if child.dep in {"prep", "agent"} and child.text.lower() in {"in", "from", "by", "during", "after", "amid"}:
             for obj in tree.children(child.i, "pobj"):
-                modifiers = {c.lemma.lower() for c in tree.children(obj.i, "compound")}
-                if (
-                    {obj.lemma.lower(), *modifiers} & ACCIDENT_NOUNS
-                    and not modifiers & (ATTACK_NOUNS | ATTACKERS | EXPLOSIVES)  # not "artillery fire"
-                    and tree.mention_at(obj.i) is None
-                ):
-                    return True
+                words = {obj.lemma.lower(), *(c.lemma.lower() for c in tree.children(obj.i, "compound"))}
+                if words & ACCIDENT_NOUNS and not _armed_blast(tree, obj) and tree.mention_at(obj.i) is None:
+                    return True  # "killed in a landslide", "in storm surges"; not "in artillery fire"
         if child.dep == "advcl" and (
             child.lemma.lower() in ACCIDENT_VERBS
-            or (child.lemma.lower() == "catch" and "fire" in {o.lemma.lower() for o in tree.children(child.i, "dobj")})
+            or _catches_fire(tree, child)
             or any(c.lemma.lower() in ACCIDENT_VERBS for c in tree.children(child.i, "conj"))
             or any(c.lemma.lower() in ACCIDENT_NOUNS for c in tree.children(child.i, "nsubj"))  # "an avalanche hits"
         ):
@@ -392,8 +410,10 @@ def _accident_around(tree: Tree, trigger: Token) -> bool:
     return False
 
 
-# Nouns of an armed act that a relative clause can say more of ("an operation that killed 40 militants").
-OPERATION_NOUNS = frozenset({"operation", "offensive", "raid", "campaign", "attack", "strike", "airstrike", "assault"})
+# An armed operation someone runs, which a relative clause can say more of ("completed an operation that
+# killed 40 militants"); not an attack someone reacts to ("condemned the attack that killed three").
+OPERATION_NOUNS = frozenset({"operation", "offensive", "raid", "campaign"})
+RUNNING_VERBS = frozenset({"complete", "conduct", "carry", "launch", "mount", "stage", "begin", "start", "undertake"})
 CASUALTY_VERBS = frozenset({"kill", "injure", "wound", "maim"})
 
 

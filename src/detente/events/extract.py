@@ -14,6 +14,7 @@ from detente.events.arguments import (
     actor_tokens,
     affected_by_circumstance,
     casualties,
+    coordinated_passives,
     is_passive,
     object_tokens,
     recipient_tokens,
@@ -46,14 +47,20 @@ COMMITMENT_VERBS = frozenset({"agree", "pledge", "promise", "vow", "decide", "un
 # Event types whose target, when the text names none, is the country where they happen.
 PLACE_TARGETED = frozenset({"ASSAULT", "PROTEST", "MOBILIZE"})
 # Event types whose unknown recipient, when the gazetteer knows the name, is that place's country.
+PLACE_ACTED_ON = frozenset({"ASSAULT", "MOBILIZE", "COERCE"})
+# Actor kinds of places below a country: where an attack fell rather than whom it hit.
 LOCAL_PLACE_KINDS = frozenset({"gpe", "loc", "fac", "place"})
+# Subjects that count people without naming them: "thousands protested".
+CROWD_WORDS = frozenset(
+    {"thousand", "hundred", "dozen", "ten", "score", "crowd", "people", "throng", "mass", "million", "many"}
+)
 # Forces abroad, whose unnamed attackers are of the country they are in.
 ARMED_SECTORS = frozenset({"MIL", "COP"})
-PLACE_ACTED_ON = frozenset({"ASSAULT", "MOBILIZE", "COERCE"})
 NOUN_POS = frozenset({"NOUN"})
 MATERIAL_CONFLICT = 4  # CAMEO QuadClass of attacks, coercion, seizures
 ACCUSE_CODE = "112"
 RIOT_CODE = "145"
+OBSTRUCT_CODE = "144"
 HOST_CODE, VISIT_CODE = "043", "042"
 # Reactions to an act ("welcomed", "condemned", "rejected", "protested") aimed at its doer.
 REACTION_ROOTS = frozenset({"05", "11", "12", "14"})
@@ -339,8 +346,9 @@ class EventCoder:
                 and unknown_agent
                 and not accidental(tree, token)
             )
-            if sense.implicit and (sense.is_noun or not tree.children(token.i, "agent")):
-                # "months of mass protests": the people of the country in context, resolved in `_event`
+            if sense.implicit and (sense.is_noun or _crowd(actor_heads)):
+                # "months of mass protests", "thousands protested": the people of the country in context,
+                # resolved in `_event` (not "stocks rallied", nor "he protested his innocence")
                 return [_Candidate(token, sense, None, r, False, sense.own_government) for r in recipients[:1]] or [
                     _Candidate(token, sense, None, None, False, sense.own_government)
                 ]
@@ -522,8 +530,7 @@ class EventCoder:
             return False
         if mention.actor.kind in LOCAL_PLACE_KINDS:
             return True
-        place = self.gazetteer.lookup(mention.text) if self.gazetteer and mention.how == "metonym" else None
-        return place is not None and place.lat is not None
+        return mention.how == "metonym" and self.gazetteer is not None and self.gazetteer.is_city(mention.text)
 
     def _as_place(self, actor: Actor) -> Actor:
         place = self.gazetteer.lookup(actor.name or actor.text or "") if self.gazetteer is not None else None
@@ -534,10 +541,12 @@ class EventCoder:
     def _by_means(self, tree: Tree, candidate: _Candidate, code: CameoCode) -> CameoCode:
         """An attack by protesters is a riot (145); a generic attack with military weapons is military
         force of that kind ("blown up by a missile": 195)."""
+        crowd = candidate.actor is not None and _head_noun(tree, candidate.actor).lemma.lower() in self.means.rioters
+        if code.plover == "COERCE" and crowd:
+            return self.codes.get(OBSTRUCT_CODE)  # "protesters blocked access to parliament": a blockade, a protest
         if code.plover != "ASSAULT":
             return code
         generic = code.code in self.means.recode or code.code.startswith("17")  # not "launched missiles at"
-        crowd = candidate.actor is not None and _head_noun(tree, candidate.actor).lemma.lower() in self.means.rioters
         if generic and crowd:
             return self.codes.get(RIOT_CODE)
         if code.code not in self.means.recode:
@@ -554,8 +563,7 @@ def _captor_target(event: Event, earlier: list[tuple[str, Event]]) -> Event:
     whoever holds them, the actor of the latest earlier event that detained or seized that person."""
     held = event.recipient
     for _, done in reversed(earlier):
-        sentence = done.evidence[0].sentence
-        if not 0 <= event.evidence[0].sentence - sentence <= REACTION_LOOKBACK:
+        if not _within_lookback(event, done):
             continue
         holder, captive = done.actor, done.recipient
         if done.event not in {"COERCE", "ASSAULT"} or holder is None or captive is None or held is None:
@@ -565,16 +573,26 @@ def _captor_target(event: Event, earlier: list[tuple[str, Event]]) -> Event:
     return event
 
 
+def _within_lookback(event: Event, done: Event) -> bool:
+    """The earlier event is in the event's sentence or one of the REACTION_LOOKBACK sentences before it."""
+    return 0 <= event.evidence[0].sentence - done.evidence[0].sentence <= REACTION_LOOKBACK
+
+
 def _holder_target(event: Event, others: list[tuple[str, Event]]) -> Event:
     """ "Nicaragua releases dozens of prisoners after the US demanded the release of 60 political prisoners":
     a call to free people no one names is made on whoever holds or frees prisoners in the text around it."""
     for _, done in reversed(others):
-        if not abs(event.evidence[0].sentence - done.evidence[0].sentence) <= REACTION_LOOKBACK:
+        if not _within_lookback(event, done):
             continue
         holds = done.cameo.startswith(("0841", "173", "181")) and done.modality != "negated"
         if holds and done.actor is not None and event.actor is not None and not _same_party(done.actor, event.actor):
             return replace(event, recipient=done.actor, id=content_hash(event.id, "holder"))
     return event
+
+
+def _crowd(heads: list[Token]) -> bool:
+    """ "Thousands", "hundreds of people", "crowds": a subject that counts people without naming them."""
+    return bool(heads) and all(h.lemma.lower() in CROWD_WORDS or h.pos == "NUM" for h in heads)
 
 
 def _same_person(a: Actor | None, b: Actor | None) -> bool:
@@ -643,7 +661,7 @@ def _means_words(tree: Tree, trigger: Token) -> list[Token]:
     verbs = [trigger]
     if is_passive(tree, trigger):  # "five are killed and three injured in a drone attack": shared means
         head = tree.head(trigger.i)
-        verbs += tree.children(trigger.i, "conj") + ([head] if trigger.dep == "conj" and head is not None else [])
+        verbs += coordinated_passives(tree, trigger) + ([head] if trigger.dep == "conj" and head is not None else [])
     for child in (c for verb in verbs for c in tree.children(verb.i)):
         if child.dep in {"agent", "prep"} and child.text.lower() in MEANS_PREPS:
             for obj in tree.children(child.i, "pobj"):
@@ -846,8 +864,8 @@ def _confidence(candidate: _Candidate, actor: Actor | None, recipient: Actor | N
 def _drop_partial(events: list[Event]) -> list[Event]:
     """ "Five are killed and three are injured in a Ukrainian drone attack": an event that lacks a side
     another event of the same type and modality names (or lacks the same side, and comes later), with
-    the sides it has the same and its word inside that event's evidence, is that event told in part (not
-    "sanctions were imposed on Myanmar after the coup")."""
+    the sides it has the same and its word inside that event's evidence span, is that event told in part
+    (not "sanctions were imposed on Myanmar after the coup", nor a second attack later in the sentence)."""
 
     def sides(event: Event) -> int:
         return (event.actor is not None) + (event.recipient is not None)
@@ -863,7 +881,8 @@ def _drop_partial(events: list[Event]) -> list[Event]:
         if part.recipient is not None and _key(part.recipient) != _key(whole.recipient):
             return False
         a, b = part.evidence[0], whole.evidence[0]
-        return a.sentence == b.sentence and re.search(rf"\b{re.escape(part.trigger)}\b", b.text) is not None
+        word = re.search(rf"\b{re.escape(part.trigger)}\b", a.text)  # where the part's own word stands
+        return a.sentence == b.sentence and word is not None and b.start <= a.start + word.start() < b.end
 
     return [
         e for k, e in enumerate(events)

@@ -102,9 +102,9 @@ class ModalityGuess:
 
 
 # Coming together for an act is doing it: "gathered to protest", "took to the streets to demand".
-GATHERING_VERBS = frozenset(
-    {"gather", "rally", "march", "assemble", "converge", "take", "flock", "pour", "turn", "come", "crowd", "throng"}
-)
+GATHERING_VERBS = frozenset({"gather", "rally", "march", "assemble", "converge", "flock", "throng"})
+# "the first/only state to condemn the raid": the infinitive on such a noun says what was done.
+ORDINAL_WORDS = frozenset({"first", "only", "last", "second", "third", "sole", "latest"})
 
 
 def guess_modality(tree: Tree, trigger: Token, *, nominal: bool = False) -> ModalityGuess:
@@ -132,9 +132,13 @@ def guess_modality(tree: Tree, trigger: Token, *, nominal: bool = False) -> Moda
         # "announced plans to release prisoners": a stated intention, like "plans to release"
         intent = INTENTION_NOUNS[head.lemma.lower()]
         return ModalityGuess("future", cue=head.text, intent=intent, intent_now=True)
-    if trigger.dep == "advcl" and to_infinitive and head is not None and head.lemma.lower() in GATHERING_VERBS:
+    if trigger.dep == "advcl" and to_infinitive and head is not None and _gathering(tree, head):
         # "Thousands gathered in Tbilisi to protest": to gather for it is to do it.
         return guess_modality(tree, head)
+    if trigger.dep == "relcl" and head is not None and any(
+        c.lemma.lower() in ORDINAL_WORDS for c in tree.children(head.i, "amod")
+    ):
+        return guess_modality(tree, head)  # "Qatar was the only state to condemn the raid"
     if trigger.dep in {"advcl", "acl", "relcl"} and to_infinitive:
         # ("clearing the way for prosecutors to charge him": an infinitival relative, as yet undone.)
         # A purpose clause states an aim ("signed roadmaps to deepen"), an infinitive on a noun what is
@@ -173,6 +177,14 @@ def _infinitive_of(tree: Tree, inner: Token, outer: Token) -> bool:
 def _reported(tree: Tree, token: Token) -> bool:
     head = tree.head(token.i)
     return token.dep == "ccomp" and head is not None and head.lemma.lower() in SPEECH_VERBS
+
+
+def _gathering(tree: Tree, verb: Token) -> bool:
+    """ "gathered", "rallied", "took to the streets": coming together (not "turned to Iran to buy drones")."""
+    if verb.lemma.lower() in GATHERING_VERBS:
+        return True
+    streets = (o for p in tree.children(verb.i, "prep") for o in tree.children(p.i, "pobj"))
+    return verb.lemma.lower() in {"take", "pour"} and any(o.lemma.lower() in {"street", "square"} for o in streets)
 
 
 def _governors(tree: Tree, trigger: Token) -> list[Token]:
