@@ -225,3 +225,8 @@ def test_a_parliament_ousting_a_speaker_is_no_coercion(pipeline: Pipeline) -> No
 def test_a_second_attack_later_in_the_sentence_is_its_own_event(pipeline: Pipeline) -> None:
     text = "Russia attacked Ukraine on Monday, and Russian forces attacked a convoy near the border."
     assert len([e for e in analyze(pipeline, text).events if e.trigger == "attacked"]) == 2
+
+
+def test_advancing_progress_is_no_military_advance(pipeline: Pipeline) -> None:
+    text = "Congo and Rwanda agreed to take steps to ease tensions and advance progress on the ground."
+    assert not [e for e in analyze(pipeline, text).events if e.event == "ASSAULT"]

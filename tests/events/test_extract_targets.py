@@ -487,3 +487,8 @@ def test_turning_to_someone_to_do_a_thing_is_not_doing_it(pipeline: Pipeline) ->
 def test_protesters_blocking_access_are_protesting(pipeline: Pipeline) -> None:
     event = by_trigger(analyze(pipeline, "Protesters blocked access to parliament in Belgrade."), "blocked")
     assert (event.event, event.cameo) == ("PROTEST", "144")
+
+
+def test_an_address_is_one_place_not_three_recipients(pipeline: Pipeline) -> None:
+    text = "Russian operatives carried out the Novichok attack in Salisbury, Wiltshire, England."
+    assert len([e for e in analyze(pipeline, text).events if e.event == "ASSAULT"]) == 1

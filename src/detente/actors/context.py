@@ -20,6 +20,7 @@ ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos"
 MODIFIER_DEPS = frozenset({"det", "amod", "compound", "nummod", "quantmod"})
 COUNTRY_PREPS = frozenset({"in", "of", "from"})
 PLACE_KINDS = frozenset({"gpe", "loc", "fac", "org", "norp"})
+TITLE_WINDOW = 3  # words in a title phrase before a name: "British home secretary"
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,8 +159,6 @@ class TitledNames:
                                                       sector=titled.sector)))
         return out
 
-
-TITLE_WINDOW = 3  # words in a title phrase before a name: "British home secretary"
 
 
 def _title_before(ctx: ResolveContext, name: Mention, ending_at: dict[int, Mention]) -> Actor | None:

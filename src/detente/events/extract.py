@@ -50,6 +50,7 @@ PLACE_TARGETED = frozenset({"ASSAULT", "PROTEST", "MOBILIZE"})
 PLACE_ACTED_ON = frozenset({"ASSAULT", "MOBILIZE", "COERCE"})
 # Actor kinds of places below a country: where an attack fell rather than whom it hit.
 LOCAL_PLACE_KINDS = frozenset({"gpe", "loc", "fac", "place"})
+ADDRESS_KINDS = frozenset({"gpe", "loc", "fac", "place", "country"})
 # Subjects that count people without naming them: "thousands protested".
 CROWD_WORDS = frozenset(
     {"thousand", "hundred", "dozen", "ten", "score", "crowd", "people", "throng", "mass", "million", "many"}
@@ -312,6 +313,8 @@ class EventCoder:
         actors = _prefer_named(tree, [m for t in actor_heads if (m := tree.mention_for(t.i))])
         recipients = [m for t in recipient_tokens(tree, token, sense, actor_heads) if (m := tree.mention_for(t.i))]
         recipients = [r for r in recipients if all(r is not a and not _same_person(r.actor, a.actor) for a in actors)]
+        if _address(tree, recipients):
+            recipients = recipients[:1]  # "in Salisbury, Wiltshire, England": one place, named ever more broadly
         if sense.reverse:
             actors, recipients = recipients, actors
         if not recipients and sense.cameo[:2] in {"02", "10", "12", "13"} and not sense.needs_recipient:
@@ -588,6 +591,14 @@ def _holder_target(event: Event, others: list[tuple[str, Event]]) -> Event:
         if holds and done.actor is not None and event.actor is not None and not _same_party(done.actor, event.actor):
             return replace(event, recipient=done.actor, id=content_hash(event.id, "holder"))
     return event
+
+
+def _address(tree: Tree, mentions: list[Mention]) -> bool:
+    """Places listed with commas and no "and": one address ("Salisbury, Wiltshire, England"), not several
+    places ("Kyiv and Kharkiv")."""
+    if len(mentions) < 2 or not all(m.actor is not None and m.actor.kind in ADDRESS_KINDS for m in mentions):
+        return False
+    return not any(tree.children(m.head, "cc") for m in mentions)
 
 
 def _crowd(heads: list[Token]) -> bool:

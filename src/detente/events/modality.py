@@ -87,6 +87,10 @@ CANCELLING = frozenset({"cancel", "abandon", "scrap", "forgo"})
 POSTPONING = frozenset({"postpone", "delay", "defer", "reschedule"})
 FACT_MARKS = frozenset({"after", "since", "because", "as", "when", "while", "before", "once"})
 PRESENT_FACT_MARKS = frozenset({"as", "because", "since", "while", "whereas"})
+# Coming together for an act is doing it: "gathered to protest", "took to the streets to demand".
+GATHERING_VERBS = frozenset({"gather", "rally", "march", "assemble", "converge", "flock", "throng"})
+# "the first/only state to condemn the raid": the infinitive on such a noun says what was done.
+ORDINAL_WORDS = frozenset({"first", "only", "last", "second", "third", "sole", "latest"})
 # Clause links through which a governing word's modality reaches the event word.
 CLAUSE_LINKS = frozenset({"xcomp", "ccomp", "conj", "advcl", "acl", "relcl", "pcomp", "pobj", "prep", "attr", "csubj"})
 
@@ -101,10 +105,6 @@ class ModalityGuess:
     intent_now: bool = False  # the intention is present or future ("wants to"), not past ("planned to")
 
 
-# Coming together for an act is doing it: "gathered to protest", "took to the streets to demand".
-GATHERING_VERBS = frozenset({"gather", "rally", "march", "assemble", "converge", "flock", "throng"})
-# "the first/only state to condemn the raid": the infinitive on such a noun says what was done.
-ORDINAL_WORDS = frozenset({"first", "only", "last", "second", "third", "sole", "latest"})
 
 
 def guess_modality(tree: Tree, trigger: Token, *, nominal: bool = False) -> ModalityGuess:
