@@ -492,3 +492,18 @@ def test_protesters_blocking_access_are_protesting(pipeline: Pipeline) -> None:
 def test_an_address_is_one_place_not_three_recipients(pipeline: Pipeline) -> None:
     text = "Russian operatives carried out the Novichok attack in Salisbury, Wiltshire, England."
     assert len([e for e in analyze(pipeline, text).events if e.event == "ASSAULT"]) == 1
+
+
+def test_a_killing_named_by_its_victims_is_kept_without_a_killer(pipeline: Pipeline) -> None:
+    text = "The court could open an investigation into the killing of journalists in Gaza, experts said."
+    killing = by_trigger(analyze(pipeline, text), "killing")
+    assert (killing.actor, killing.event, killing.recipient and killing.recipient.country) == (None, "ASSAULT", "PSE")
+    talks = analyze(pipeline, "Zelensky called for negotiations with Putin.")
+    assert not [e for e in talks.events if e.trigger == "negotiations" and e.actor is None]
+
+
+def test_joining_foreign_air_strikes_is_no_labour_strike(pipeline: Pipeline) -> None:
+    text = "Iran could close the Strait of Hormuz if the United States joins the Israeli strikes."
+    assert not [e for e in analyze(pipeline, text).events if e.event == "PROTEST"]
+    general = by_trigger(analyze(pipeline, "Teachers joined the general strike in Buenos Aires."), "joined")
+    assert general.cameo == "143"

@@ -68,9 +68,10 @@ def object_tokens(tree: Tree, trigger: Token) -> list[Token]:
 
 
 def object_lemmas(tree: Tree, trigger: Token) -> set[str]:
-    """The objects' lemmas and their compounds' ("went on hunger strike": strike, hunger)."""
+    """The objects' lemmas and their modifiers' ("went on hunger strike": strike, hunger; "the general
+    strike": strike, general)."""
     objects = object_tokens(tree, trigger)
-    return {t.lemma.lower() for o in objects for t in (o, *tree.children(o.i, "compound"))}
+    return {t.lemma.lower() for o in objects for t in (o, *tree.children(o.i, "compound", "amod"))}
 
 
 def sense_matches(tree: Tree, trigger: Token, sense: Sense) -> bool:

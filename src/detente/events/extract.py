@@ -50,6 +50,8 @@ PLACE_TARGETED = frozenset({"ASSAULT", "PROTEST", "MOBILIZE"})
 PLACE_ACTED_ON = frozenset({"ASSAULT", "MOBILIZE", "COERCE"})
 # Actor kinds of places below a country: where an attack fell rather than whom it hit.
 LOCAL_PLACE_KINDS = frozenset({"gpe", "loc", "fac", "place"})
+# Acts done to someone, which a noun can name with no doer ("the execution of X", "X's arrest").
+HARM_TYPES = frozenset({"ASSAULT", "COERCE"})
 ADDRESS_KINDS = frozenset({"gpe", "loc", "fac", "place", "country"})
 # Subjects that count people without naming them: "thousands protested".
 CROWD_WORDS = frozenset(
@@ -355,8 +357,19 @@ class EventCoder:
                 return [_Candidate(token, sense, None, r, False, sense.own_government) for r in recipients[:1]] or [
                     _Candidate(token, sense, None, None, False, sense.own_government)
                 ]
+            # "the execution of Jamshid Sharmahd", "the killing of journalists in Gaza": a named act done to
+            # someone, by no one named, is kept like a passive without agent.
+            done_to = (
+                recipients
+                and sense.is_noun
+                and self.codes.get(sense.cameo).plover in HARM_TYPES
+                and _undergoer_named(tree, token, sense)
+                and not accidental(tree, token)
+            )
             return (
-                [_Candidate(token, sense, None, r, False, False) for r in recipients] if passive_without_agent else []
+                [_Candidate(token, sense, None, r, False, False) for r in recipients]
+                if passive_without_agent or done_to
+                else []
             )
         if not recipients and sense.reciprocal and len(actors) >= 2:
             # "The US, Russia and Switzerland met": every pair met.
@@ -599,6 +612,15 @@ def _address(tree: Tree, mentions: list[Mention]) -> bool:
     if len(mentions) < 2 or not all(m.actor is not None and m.actor.kind in ADDRESS_KINDS for m in mentions):
         return False
     return not any(tree.children(m.head, "cc") for m in mentions)
+
+
+def _undergoer_named(tree: Tree, noun: Token, sense: Sense) -> bool:
+    """The noun names whom its act befell, in a slot its sense lists: "the execution of X" ("of"), "X's
+    arrest" ("poss"); not "sanctions on X", mostly a restatement of sanctions told elsewhere."""
+    slots = set(sense.recipient_slots)
+    of_someone = "of" in slots and any(p.text.lower() == "of" and tree.children(p.i, "pobj")
+                                       for p in tree.children(noun.i, "prep"))
+    return of_someone or ("poss" in slots and bool(tree.children(noun.i, "poss")))
 
 
 def _crowd(heads: list[Token]) -> bool:
