@@ -507,3 +507,18 @@ def test_joining_foreign_air_strikes_is_no_labour_strike(pipeline: Pipeline) -> 
     assert not [e for e in analyze(pipeline, text).events if e.event == "PROTEST"]
     general = by_trigger(analyze(pipeline, "Teachers joined the general strike in Buenos Aires."), "joined")
     assert general.cameo == "143"
+
+
+def test_talks_someone_offers_to_host_are_still_to_come(pipeline: Pipeline) -> None:
+    text = "Saudi Arabia offered to host talks between Russian and Ukrainian delegations."
+    result = analyze(pipeline, text)
+    assert not [e for e in result.events if e.event == "CONSULT" and e.modality == "asserted"]
+    hosting = [e for e in result.events if e.trigger == "host"]
+    assert {e.recipient and e.recipient.country for e in hosting} == {"RUS", "UKR"}
+    assert {e.event for e in hosting} == {"AGREE"}
+
+
+def test_a_trip_at_home_is_no_visit_between_parties(pipeline: Pipeline) -> None:
+    assert analyze(pipeline, "Zelensky visited Kharkiv on Monday.").events == ()
+    abroad = by_trigger(analyze(pipeline, "Antony Blinken visited Beijing on Monday."), "visited")
+    assert abroad.recipient is not None and abroad.recipient.country == "CHN"

@@ -436,7 +436,7 @@ class EventCoder:
             and actor is not None
             and recipient.country == actor.country
             and self.gazetteer is not None
-            and self.gazetteer.lookup(recipient.text or "") is not None
+            and (self.gazetteer.lookup(recipient.text or "") is not None or recipient.kind in LOCAL_PLACE_KINDS)
         ):
             recipient = None  # "Qatar mediated the talks in Doha": its own city is no party
         if (
@@ -470,6 +470,8 @@ class EventCoder:
         if recipient is not None and actor is not None and actor.country and code.plover == "COERCE":
             # "Iranian security forces detained hundreds of protesters": a state coerces its own people.
             recipient = _placed(recipient, actor.country)
+        if code.code == VISIT_CODE and _trip_at_home(actor, recipient):
+            return None, None  # "her visit to Naypyitaw", "Zelensky visited Kharkiv": no visit between parties
         if recipient is None and where is not None and where.country and code.plover in PLACE_TARGETED:
             # CAMEO convention: an attack or protest with no named target is aimed at the country it is in.
             recipient = Actor(where.country, None, where.country, None, where.name, "place")
@@ -604,6 +606,17 @@ def _holder_target(event: Event, others: list[tuple[str, Event]]) -> Event:
         if holds and done.actor is not None and event.actor is not None and not _same_party(done.actor, event.actor):
             return replace(event, recipient=done.actor, id=content_hash(event.id, "holder"))
     return event
+
+
+def _trip_at_home(actor: Actor | None, recipient: Actor | None) -> bool:
+    """A visit to a place (or a body) of one's own country, not to a person there."""
+    return (
+        actor is not None
+        and recipient is not None
+        and bool(actor.country)
+        and recipient.country == actor.country
+        and recipient.kind != "person"
+    )
 
 
 def _address(tree: Tree, mentions: list[Mention]) -> bool:

@@ -55,6 +55,7 @@ INTENT_VERBS = frozenset(
         "decide",
         "undertake",
         "schedule",
+        "offer",
     }
 )
 SPEECH_VERBS = frozenset(
@@ -122,6 +123,11 @@ def guess_modality(tree: Tree, trigger: Token, *, nominal: bool = False) -> Moda
             return ModalityGuess("negated", cue=head.text)  # "cancelled his visit to Beijing"
         if nominal and trigger.dep == "dobj" and head is not None and head.lemma.lower() in POSTPONING:
             return ModalityGuess("future", cue=head.text)  # "postponed his trip to Beijing": not yet made
+        if nominal and trigger.dep == "dobj" and head is not None and head.pos == "VERB" and _infinitive(tree, head):
+            # "offered to host talks", "agreed to hold talks": talks a to-be act would bring are still to come
+            governing = guess_modality(tree, head)
+            if governing.modality in {"future", "hypothetical", "negated"}:
+                return ModalityGuess(governing.modality, cue=governing.cue)  # its doers intend nothing yet
         if cue is None and nominal and trigger.dep in {"nsubj", "nsubjpass"} and head is not None:
             # ...unless it is what a hedged clause is about: "a meeting ... could take place", "a blockade
             # or invasion of Taiwan could disrupt", "student protests could spread".
@@ -177,6 +183,10 @@ def _infinitive_of(tree: Tree, inner: Token, outer: Token) -> bool:
 def _reported(tree: Tree, token: Token) -> bool:
     head = tree.head(token.i)
     return token.dep == "ccomp" and head is not None and head.lemma.lower() in SPEECH_VERBS
+
+
+def _infinitive(tree: Tree, verb: Token) -> bool:
+    return any(c.text.lower() == "to" for c in tree.children(verb.i, "aux"))
 
 
 def _gathering(tree: Tree, verb: Token) -> bool:
