@@ -31,6 +31,9 @@ def analyze(pipeline: Pipeline, text: str) -> AnalyzedArticle:
         "Three people are killed and 15 others are injured by storm surges off the coast of Tenerife, Spain.",
         "At least 30 people are killed in a crowd crush at a festival in Prayagraj, India.",
         "At least 50 people are killed after a boat carrying refugees catches fire off the coast of Libya.",
+        "Five people are killed when a suspension bridge deck tilts at a scenic spot in Xinjiang, China.",
+        "The volcanology institute raises the alert level of the Mayon volcano in Luzon to three.",
+        "A strong earthquake strikes off Chiapas, Mexico. Tsunami warnings are issued.",
     ],
 )
 def test_no_political_event(pipeline: Pipeline, text: str) -> None:

@@ -313,7 +313,7 @@ def _instrument_agents(tree: Tree, trigger: Token) -> list[Token]:
 # "killed when a boat capsized", "killed in a landslide": deaths no one caused.
 ACCIDENT_VERBS = frozenset(
     {"capsize", "crash", "collapse", "sink", "derail", "explode", "burn", "drown", "overturn", "fall", "plunge",
-     "veer", "collide", "skid", "erupt"}
+     "veer", "collide", "skid", "erupt", "tilt"}
 )
 
 
