@@ -522,3 +522,14 @@ def test_a_trip_at_home_is_no_visit_between_parties(pipeline: Pipeline) -> None:
     assert analyze(pipeline, "Zelensky visited Kharkiv on Monday.").events == ()
     abroad = by_trigger(analyze(pipeline, "Antony Blinken visited Beijing on Monday."), "visited")
     assert abroad.recipient is not None and abroad.recipient.country == "CHN"
+
+
+def test_condemning_as_unacceptable_allegations_is_aimed_at_their_maker(pipeline: Pipeline) -> None:
+    text = "France condemned as unacceptable allegations by Rwanda that it had armed the militias."
+    assert ("FRA", "ACCUSE", "111", "RWA", "asserted") in coded(analyze(pipeline, text))
+
+
+def test_what_an_allegation_says_is_a_claim(pipeline: Pipeline) -> None:
+    text = "Russia rejected Ukraine's claim that Russian troops had shelled Kharkiv."
+    shelled = by_trigger(analyze(pipeline, text), "shelled")
+    assert shelled.modality == "claimed" and shelled.claimed_by is not None and shelled.claimed_by.country == "UKR"

@@ -500,6 +500,11 @@ def _slot_tokens(tree: Tree, host: Token, slot: str, trigger: Token) -> list[Tok
                     break
         if not found and slot == "dobj":
             found = infinitive_subjects(tree, host)  # "wants Putin to attack" (parsed as Putin attacking)
+        if not found and slot == "dobj":
+            # "condemned as unacceptable allegations by Rwanda": the object moved after its predicate, which the
+            # parser read as "as [unacceptable allegations]"
+            found = [o for p in tree.children(host.i, "prep") if p.text.lower() == "as"
+                     for o in tree.children(p.i, "pobj") if tree.children(o.i, "amod") and o.tag == "NNS"]
         return found
     if slot == "poss":
         return tree.children(host.i, "poss")
@@ -508,6 +513,10 @@ def _slot_tokens(tree: Tree, host: Token, slot: str, trigger: Token) -> list[Tok
         if host.i != trigger.i:
             return []
         clauses = tree.children(host.i, "ccomp")
+        # "allegations that it had played a role": the clause on the noun
+        clauses += [
+            c for c in tree.children(host.i, "acl") if any(m.text.lower() == "that" for m in tree.children(c.i, "mark"))
+        ]
         clauses += [c for clause in clauses for c in tree.children(clause.i, "conj")]
         return [s for clause in clauses for s in tree.children(clause.i, "nsubj", "nsubjpass")]
     out: list[Token] = []

@@ -87,6 +87,8 @@ INTENTION_NOUNS = {
 CANCELLING = frozenset({"cancel", "abandon", "scrap", "forgo"})
 POSTPONING = frozenset({"postpone", "delay", "defer", "reschedule"})
 FACT_MARKS = frozenset({"after", "since", "because", "as", "when", "while", "before", "once"})
+# Nouns whose "that" clause is someone's claim: "allegations that its troops killed civilians".
+CLAIM_NOUNS = frozenset({"claim", "allegation", "accusation", "charge", "assertion", "rumour", "rumor", "report"})
 PRESENT_FACT_MARKS = frozenset({"as", "because", "since", "while", "whereas"})
 # Coming together for an act is doing it: "gathered to protest", "took to the streets to demand".
 GATHERING_VERBS = frozenset({"gather", "rally", "march", "assemble", "converge", "flock", "throng"})
@@ -168,6 +170,13 @@ def guess_modality(tree: Tree, trigger: Token, *, nominal: bool = False) -> Moda
             return ModalityGuess("future", cue=token.text, intent=token.lemma.lower(), intent_now=now)
         if _has_aux(tree, token, FUTURE_AUX) or _going_to(tree, token):
             return ModalityGuess("future", cue="will")
+        if token is not trigger and token.pos == "NOUN" and token.lemma.lower() in CLAIM_NOUNS and k > 0 and (
+            chain[k - 1].dep == "acl"
+        ):
+            # "rejected allegations that its troops had killed civilians": what an allegation says is its claim
+            bys = [p for p in tree.children(token.i, "prep") if p.text.lower() == "by"]
+            makers = [o for p in bys for o in tree.children(p.i, "pobj")] or tree.children(token.i, "poss")
+            return ModalityGuess("claimed", speaker=makers[0] if makers else None, cue=token.text)
         if token is not trigger and token.lemma.lower() in SPEECH_VERBS:
             subjects = tree.children(token.i, "nsubj")
             return ModalityGuess("claimed", speaker=subjects[0] if subjects else None, cue=token.text, speech=token)
