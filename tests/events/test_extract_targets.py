@@ -533,3 +533,18 @@ def test_what_an_allegation_says_is_a_claim(pipeline: Pipeline) -> None:
     text = "Russia rejected Ukraine's claim that Russian troops had shelled Kharkiv."
     shelled = by_trigger(analyze(pipeline, text), "shelled")
     assert shelled.modality == "claimed" and shelled.claimed_by is not None and shelled.claimed_by.country == "UKR"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country", "sector"),
+    [
+        ("The United States imposed sanctions on Lukoil.", "Lukoil", "RUS", "BUS"),
+        ("Xinhua reported that the talks had ended.", "Xinhua", "CHN", "MED"),
+        ("Russia detained a Wall Street Journal reporter.", "The Wall Street Journal", "USA", "MED"),
+    ],
+)
+def test_companies_and_media_in_the_news_are_known(
+    pipeline: Pipeline, text: str, name: str, country: str, sector: str
+) -> None:
+    actors = [m.actor for m in analyze(pipeline, text).mentions if m.actor is not None]
+    assert any((a.name, a.country, a.sector) == (name, country, sector) for a in actors)
