@@ -548,3 +548,16 @@ def test_companies_and_media_in_the_news_are_known(
 ) -> None:
     actors = [m.actor for m in analyze(pipeline, text).mentions if m.actor is not None]
     assert any((a.name, a.country, a.sector) == (name, country, sector) for a in actors)
+
+
+def test_a_national_of_a_country_is_one_of_its_people_not_its_state(pipeline: Pipeline) -> None:
+    text = "Italian police arrested a Ukrainian man suspected of sabotage."
+    arrest = by_trigger(analyze(pipeline, text), "arrested")
+    assert arrest.recipient is not None and (arrest.recipient.country, arrest.recipient.sector) == ("UKR", "CVL")
+
+
+def test_a_warning_about_a_danger_threatens_no_one(pipeline: Pipeline) -> None:
+    text = "Egyptair suspends flights to Mogadishu following a U.S. warning about a potential attack on the airport."
+    assert not [e for e in analyze(pipeline, text).events if e.event == "THREATEN"]
+    threat = by_trigger(analyze(pipeline, "Israel warned Hezbollah of a crushing response."), "warned")
+    assert threat.event == "THREATEN"
