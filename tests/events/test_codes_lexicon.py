@@ -67,6 +67,7 @@ def test_specific_senses_come_before_general_ones(codes: CodeTable) -> None:
         ("- {verb: say, cameo: '010'}", "no PLOVER event type"),
         ("- {verb: meet, noun: meeting, cameo: '040'}", "exactly one of"),
         ("- {verb: meet, cameo: '040', colour: red}", "unknown keys"),
+        ("- {verb: release, cameo: '084', not_object: file}", "must be lists"),
     ],
 )
 def test_bad_lexicon_entries_are_named(tmp_path: Path, codes: CodeTable, entry: str, message: str) -> None:
@@ -135,3 +136,11 @@ def test_bad_attack_means_are_named(tmp_path: Path, codes: CodeTable, text: str,
     bad.write_text(text, encoding="utf-8")
     with pytest.raises(DataFileError, match=message):
         AttackMeans.load(codes, bad)
+
+
+def test_a_not_object_keeps_its_sense_from_matching(tmp_path: Path, codes: CodeTable) -> None:
+    path = tmp_path / "verbs.yaml"
+    path.write_text("senses:\n  - {verb: release, cameo: '084', not_object: [file, report]}\n", encoding="utf-8")
+    [sense] = Lexicon.load(codes, path).verb_senses("release")
+    assert sense.not_objects == frozenset({"file", "report"})
+
