@@ -233,3 +233,17 @@ def test_a_second_attack_later_in_the_sentence_is_its_own_event(pipeline: Pipeli
 def test_advancing_progress_is_no_military_advance(pipeline: Pipeline) -> None:
     text = "Congo and Rwanda agreed to take steps to ease tensions and advance progress on the ground."
     assert not [e for e in analyze(pipeline, text).events if e.event == "ASSAULT"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The execution of Russia's war plan faltered in Kherson.",
+        "The shooting of the film in Kenya was delayed.",
+        "Armed men attacked a village in Burkina Faso.",
+    ],
+)
+def test_things_and_armed_men_are_no_victims_or_civilians(pipeline: Pipeline, text: str) -> None:
+    events = analyze(pipeline, text).events
+    assert not [e for e in events if e.actor is not None and e.actor.sector == "CVL"]
+    assert not [e for e in events if e.actor is None and e.recipient is not None and e.recipient.kind == "country"]

@@ -505,17 +505,18 @@ def test_a_killing_named_by_its_victims_is_kept_without_a_killer(pipeline: Pipel
 def test_joining_foreign_air_strikes_is_no_labour_strike(pipeline: Pipeline) -> None:
     text = "Iran could close the Strait of Hormuz if the United States joins the Israeli strikes."
     assert not [e for e in analyze(pipeline, text).events if e.event == "PROTEST"]
-    general = by_trigger(analyze(pipeline, "Teachers joined the general strike in Buenos Aires."), "joined")
-    assert general.cameo == "143"
+    rail = by_trigger(analyze(pipeline, "Workers joined the rail strike in Buenos Aires."), "joined")
+    assert rail.cameo == "143"
+    unity = analyze(pipeline, "The Palestinian Authority joined the national unity government.")
+    assert not [e for e in unity.events if e.event == "PROTEST"]
 
 
 def test_talks_someone_offers_to_host_are_still_to_come(pipeline: Pipeline) -> None:
     text = "Saudi Arabia offered to host talks between Russian and Ukrainian delegations."
     result = analyze(pipeline, text)
     assert not [e for e in result.events if e.event == "CONSULT" and e.modality == "asserted"]
-    hosting = [e for e in result.events if e.trigger == "host"]
-    assert {e.recipient and e.recipient.country for e in hosting} == {"RUS", "UKR"}
-    assert {e.event for e in hosting} == {"AGREE"}
+    hosted = analyze(pipeline, "Norway hosted talks between the Colombian government and the ELN.")
+    assert [e.event for e in hosted.events if e.trigger == "talks"] == ["CONSULT"]  # the talks themselves
 
 
 def test_a_trip_at_home_is_no_visit_between_parties(pipeline: Pipeline) -> None:
@@ -551,7 +552,7 @@ def test_companies_and_media_in_the_news_are_known(
 
 
 def test_a_national_of_a_country_is_one_of_its_people_not_its_state(pipeline: Pipeline) -> None:
-    text = "Italian police arrested a Ukrainian man suspected of sabotage."
+    text = "Italian police arrested a Ukrainian national suspected of sabotage."
     arrest = by_trigger(analyze(pipeline, text), "arrested")
     assert arrest.recipient is not None and (arrest.recipient.country, arrest.recipient.sector) == ("UKR", "CVL")
 
@@ -561,3 +562,15 @@ def test_a_warning_about_a_danger_threatens_no_one(pipeline: Pipeline) -> None:
     assert not [e for e in analyze(pipeline, text).events if e.event == "THREATEN"]
     threat = by_trigger(analyze(pipeline, "Israel warned Hezbollah of a crushing response."), "warned")
     assert threat.event == "THREATEN"
+
+
+def test_review_cases_of_places_people_and_clauses(pipeline: Pipeline) -> None:
+    met = analyze(pipeline, "Putin met leaders of Kazakhstan, Uzbekistan, Tajikistan in Moscow.")
+    assert {e.recipient and e.recipient.country for e in met.events} == {"KAZ", "UZB", "TJK"}  # no address
+    visit = by_trigger(analyze(pipeline, "Prime Minister Modi visited opposition leaders in Delhi."), "visited")
+    assert visit.recipient is not None and visit.recipient.sector == "OPP"  # people at home are still visited
+    passive = analyze(pipeline, "Israel rejected Amnesty's accusation that Palestinians were starved in Gaza.")
+    accusation = by_trigger(passive, "accusation")
+    assert accusation.recipient is None or accusation.recipient.country != "PSE"  # victims are not the accused
+    advance = by_trigger(analyze(pipeline, "Ukrainian troops advanced on Russian positions near Bakhmut."), "advanced")
+    assert advance.event == "ASSAULT"

@@ -68,10 +68,10 @@ def object_tokens(tree: Tree, trigger: Token) -> list[Token]:
 
 
 def object_lemmas(tree: Tree, trigger: Token) -> set[str]:
-    """The objects' lemmas and their modifiers' ("went on hunger strike": strike, hunger; "the general
-    strike": strike, general)."""
+    """The objects' lemmas and their compounds' ("went on hunger strike": strike, hunger). Not adjectives:
+    "national" or "general" would match far too much ("joined the national unity government")."""
     objects = object_tokens(tree, trigger)
-    return {t.lemma.lower() for o in objects for t in (o, *tree.children(o.i, "compound", "amod"))}
+    return {t.lemma.lower() for o in objects for t in (o, *tree.children(o.i, "compound"))}
 
 
 def sense_matches(tree: Tree, trigger: Token, sense: Sense) -> bool:
@@ -518,7 +518,8 @@ def _slot_tokens(tree: Tree, host: Token, slot: str, trigger: Token) -> list[Tok
             c for c in tree.children(host.i, "acl") if any(m.text.lower() == "that" for m in tree.children(c.i, "mark"))
         ]
         clauses += [c for clause in clauses for c in tree.children(clause.i, "conj")]
-        return [s for clause in clauses for s in tree.children(clause.i, "nsubj", "nsubjpass")]
+        # the one the clause says acted, not whom a passive clause says was acted on
+        return [s for clause in clauses for s in tree.children(clause.i, "nsubj")]
     out: list[Token] = []
     for prep in tree.children(host.i, "prep", "dative"):  # spaCy marks "give X to Y" as dative
         if prep.text.lower() == slot:

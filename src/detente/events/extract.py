@@ -50,6 +50,7 @@ PLACE_TARGETED = frozenset({"ASSAULT", "PROTEST", "MOBILIZE"})
 PLACE_ACTED_ON = frozenset({"ASSAULT", "MOBILIZE", "COERCE"})
 # Actor kinds of places below a country: where an attack fell rather than whom it hit.
 LOCAL_PLACE_KINDS = frozenset({"gpe", "loc", "fac", "place"})
+PEOPLE_KINDS = frozenset({"person", "role"})
 # Acts done to someone, which a noun can name with no doer ("the execution of X", "X's arrest").
 HARM_TYPES = frozenset({"ASSAULT", "COERCE"})
 ADDRESS_KINDS = frozenset({"gpe", "loc", "fac", "place", "country"})
@@ -609,31 +610,38 @@ def _holder_target(event: Event, others: list[tuple[str, Event]]) -> Event:
 
 
 def _trip_at_home(actor: Actor | None, recipient: Actor | None) -> bool:
-    """A visit to a place (or a body) of one's own country, not to a person there."""
+    """A visit to a place of one's own country, not to people there."""
     return (
         actor is not None
         and recipient is not None
         and bool(actor.country)
         and recipient.country == actor.country
-        and recipient.kind != "person"
+        and recipient.kind in ADDRESS_KINDS  # a place, not people ("visited opposition leaders in Delhi")
     )
 
 
 def _address(tree: Tree, mentions: list[Mention]) -> bool:
-    """Places listed with commas and no "and": one address ("Salisbury, Wiltshire, England"), not several
-    places ("Kyiv and Kharkiv")."""
+    """Places listed with commas and no "and", at most one of them a country named as such: one address
+    ("Salisbury, Wiltshire, England"), not several places ("Kyiv and Kharkiv")."""
     if len(mentions) < 2 or not all(m.actor is not None and m.actor.kind in ADDRESS_KINDS for m in mentions):
         return False
-    return not any(tree.children(m.head, "cc") for m in mentions)
+    countries = [m for m in mentions if m.actor is not None and m.actor.kind == "country" and m.how != "metonym"]
+    # "Kazakhstan, Uzbekistan, Tajikistan" are three countries, not one address
+    return len(countries) <= 1 and not any(tree.children(m.head, "cc") for m in mentions)
 
 
 def _undergoer_named(tree: Tree, noun: Token, sense: Sense) -> bool:
     """The noun names whom its act befell, in a slot its sense lists: "the execution of X" ("of"), "X's
     arrest" ("poss"); not "sanctions on X", mostly a restatement of sanctions told elsewhere."""
     slots = set(sense.recipient_slots)
-    of_someone = "of" in slots and any(p.text.lower() == "of" and tree.children(p.i, "pobj")
-                                       for p in tree.children(noun.i, "prep"))
-    return of_someone or ("poss" in slots and bool(tree.children(noun.i, "poss")))
+    ofs = [p for p in tree.children(noun.i, "prep") if p.text.lower() == "of"] if "of" in slots else []
+    undergoers = [o for p in ofs for o in tree.children(p.i, "pobj")]
+    if "poss" in slots:
+        undergoers += tree.children(noun.i, "poss")
+    # the phrase itself names people ("of journalists", "of Jamshid Sharmahd"), not a thing of someone's
+    # ("the execution of Russia's war plan") or a place ("the shooting of the film in Kenya")
+    return any((m := tree.mention_at(o.i)) is not None and m.actor is not None and m.actor.kind in PEOPLE_KINDS
+               for o in undergoers)
 
 
 def _crowd(heads: list[Token]) -> bool:

@@ -125,7 +125,7 @@ def guess_modality(tree: Tree, trigger: Token, *, nominal: bool = False) -> Moda
             return ModalityGuess("negated", cue=head.text)  # "cancelled his visit to Beijing"
         if nominal and trigger.dep == "dobj" and head is not None and head.lemma.lower() in POSTPONING:
             return ModalityGuess("future", cue=head.text)  # "postponed his trip to Beijing": not yet made
-        if nominal and trigger.dep == "dobj" and head is not None and head.pos == "VERB" and _infinitive(tree, head):
+        if nominal and trigger.dep == "dobj" and head is not None and head.dep == "xcomp" and _infinitive(tree, head):
             # "offered to host talks", "agreed to hold talks": talks a to-be act would bring are still to come
             governing = guess_modality(tree, head)
             if governing.modality in {"future", "hypothetical", "negated"}:
