@@ -574,3 +574,9 @@ def test_review_cases_of_places_people_and_clauses(pipeline: Pipeline) -> None:
     assert accusation.recipient is None or accusation.recipient.country != "PSE"  # victims are not the accused
     advance = by_trigger(analyze(pipeline, "Ukrainian troops advanced on Russian positions near Bakhmut."), "advanced")
     assert advance.event == "ASSAULT"
+
+
+def test_a_town_the_gazetteer_puts_elsewhere_yields_to_the_country_named(pipeline: Pipeline) -> None:
+    text = "Ten police officers are killed in an ambush in Hangu district of northwest Pakistan."
+    killed = by_trigger(analyze(pipeline, text), "killed")
+    assert killed.where is not None and killed.where.country == "PAK"

@@ -41,16 +41,25 @@ def event_place(tree: Tree, trigger: Token, gazetteer: Gazetteer) -> Place | Non
 
 def _place_in_list(tree: Tree, token: Token, gazetteer: Gazetteer) -> Place | None:
     """ "in Commodore, Linstead, Saint Catherine Parish, Jamaica": the first name the gazetteer knows, from
-    the most precise on (a village it lacks is still in the country named last)."""
-    queue, seen = [token], 0
+    the most precise on (a village it lacks is still in the country named last). A town the gazetteer
+    places elsewhere than the country the phrase names ("Hangu district of northwest Pakistan": a Hangu is
+    in China) yields to that country."""
+    queue, seen, found = [token], 0, []
     while queue and seen < LIST_LIMIT:
         current = queue.pop(0)
         seen += 1
         place = _place_at(tree, current, gazetteer)
         if place is not None:
-            return place
+            found.append(place)
         queue += tree.children(current.i, "appos", "conj", "npadvmod")
-    return None
+        ofs = [p for p in tree.children(current.i, "prep") if p.text.lower() == "of"]
+        queue += [o for p in ofs for o in tree.children(p.i, "pobj")]
+    if not found:
+        return None
+    named = [p for p in found if p.lat is None and p.country]  # countries and regions named as such
+    if named and found[0].country not in {p.country for p in named}:
+        return named[0]
+    return found[0]
 
 
 def _place_within(tree: Tree, token: Token, gazetteer: Gazetteer, depth: int = 0) -> Place | None:
