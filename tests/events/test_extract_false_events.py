@@ -247,3 +247,8 @@ def test_things_and_armed_men_are_no_victims_or_civilians(pipeline: Pipeline, te
     events = analyze(pipeline, text).events
     assert not [e for e in events if e.actor is not None and e.actor.sector == "CVL"]
     assert not [e for e in events if e.actor is None and e.recipient is not None and e.recipient.kind == "country"]
+
+
+def test_a_court_striking_down_a_law_attacks_no_one(pipeline: Pipeline) -> None:
+    text = "Senegal's Constitutional Council strikes down a parliamentary bill on presidential powers."
+    assert [e.event for e in analyze(pipeline, text).events] == ["REJECT"]
