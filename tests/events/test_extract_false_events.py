@@ -252,3 +252,19 @@ def test_things_and_armed_men_are_no_victims_or_civilians(pipeline: Pipeline, te
 def test_a_court_striking_down_a_law_attacks_no_one(pipeline: Pipeline) -> None:
     text = "Senegal's Constitutional Council strikes down a parliamentary bill on presidential powers."
     assert [e.event for e in analyze(pipeline, text).events] == ["REJECT"]
+
+
+def test_half_of_a_hyphenated_word_is_no_event_word(pipeline: Pipeline) -> None:
+    text = "A Nigerian court grants bail to former justice minister Abubakar Malami and two co-accused."
+    assert not [e for e in analyze(pipeline, text).events if e.trigger == "accused"]
+
+
+def test_a_past_relative_clause_of_time_is_a_fact_not_an_intention(pipeline: Pipeline) -> None:
+    text = ("The prime minister says that she will seek an early election after leading a minority government "
+            "since January, when she was expelled from her party.")
+    assert not [e for e in analyze(pipeline, text).events if e.event == "THREATEN"]
+
+
+def test_a_named_militant_killed_in_a_strike_is_not_a_soldier_abroad(pipeline: Pipeline) -> None:
+    text = "The Israeli military says Hamas militant Muhammad Jandiya has been killed in an airstrike in Gaza."
+    assert not [e for e in analyze(pipeline, text).events if e.actor is not None and e.actor.country == "PSE"]

@@ -51,6 +51,8 @@ PLACE_ACTED_ON = frozenset({"ASSAULT", "MOBILIZE", "COERCE"})
 # Actor kinds of places below a country: where an attack fell rather than whom it hit.
 LOCAL_PLACE_KINDS = frozenset({"gpe", "loc", "fac", "place"})
 PEOPLE_KINDS = frozenset({"person", "role"})
+# Prefixes that make a hyphenated word of an event word: "co-accused", "non-aligned", "self-declared".
+WORD_PREFIXES = frozenset({"co", "non", "self", "ex", "pre", "post", "semi", "quasi"})
 # Acts done to someone, which a noun can name with no doer ("the execution of X", "X's arrest").
 HARM_TYPES = frozenset({"ASSAULT", "COERCE"})
 ADDRESS_KINDS = frozenset({"gpe", "loc", "fac", "place", "country"})
@@ -297,6 +299,8 @@ class EventCoder:
     def _candidates(self, tree: Tree, token: Token) -> list[_Candidate]:
         if token.tag in {"VBN", "VBD"} and any(c.text.lower() == "to" for c in tree.children(token.i, "aux")):
             return []  # "granted asylum to ousted president Assad": "to" + participle is no infinitive
+        if _prefixed(tree, token):
+            return []  # "two co-accused", "a non-aligned state": half of a hyphenated word
         if token.pos in VERB_POS or _verb_tagged_as_noun(tree, token):
             senses = self.lexicon.verb_senses(token.lemma, token.text)
         elif token.pos in NOUN_POS:
@@ -480,6 +484,8 @@ class EventCoder:
             actor is None
             and code.plover == "ASSAULT"
             and recipient is not None
+            and candidate.recipient is not None
+            and tree.children(candidate.recipient.head, "nummod")  # a count of the fallen: "ten Russian soldiers"
             and recipient.sector in ARMED_SECTORS
             and recipient.country
             and where is not None
@@ -642,6 +648,11 @@ def _undergoer_named(tree: Tree, noun: Token, sense: Sense) -> bool:
     # ("the execution of Russia's war plan") or a place ("the shooting of the film in Kenya")
     return any((m := tree.mention_at(o.i)) is not None and m.actor is not None and m.actor.kind in PEOPLE_KINDS
                for o in undergoers)
+
+
+def _prefixed(tree: Tree, token: Token) -> bool:
+    i = token.i
+    return i >= 2 and tree.tokens[i - 1].text == "-" and tree.tokens[i - 2].text.lower() in WORD_PREFIXES
 
 
 def _crowd(heads: list[Token]) -> bool:

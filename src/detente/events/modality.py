@@ -89,6 +89,7 @@ POSTPONING = frozenset({"postpone", "delay", "defer", "reschedule"})
 FACT_MARKS = frozenset({"after", "since", "because", "as", "when", "while", "before", "once"})
 # Nouns whose "that" clause is someone's claim: "allegations that its troops killed civilians".
 CLAIM_NOUNS = frozenset({"claim", "allegation", "accusation", "charge", "assertion", "rumour", "rumor", "report"})
+PAST_AUX = frozenset({"was", "were", "had"})
 PRESENT_FACT_MARKS = frozenset({"as", "because", "since", "while", "whereas"})
 # Coming together for an act is doing it: "gathered to protest", "took to the streets to demand".
 GATHERING_VERBS = frozenset({"gather", "rally", "march", "assemble", "converge", "flock", "throng"})
@@ -194,6 +195,13 @@ def _reported(tree: Tree, token: Token) -> bool:
     return token.dep == "ccomp" and head is not None and head.lemma.lower() in SPEECH_VERBS
 
 
+def _past(tree: Tree, verb: Token) -> bool:
+    """ "after the UK threatened them", "when she was expelled": a verb in a past tense."""
+    if verb.tag == "VBD":
+        return True
+    return verb.tag == "VBN" and any(a.text.lower() in PAST_AUX for a in tree.children(verb.i, "aux", "auxpass"))
+
+
 def _infinitive(tree: Tree, verb: Token) -> bool:
     return any(c.text.lower() == "to" for c in tree.children(verb.i, "aux"))
 
@@ -220,7 +228,9 @@ def _governors(tree: Tree, trigger: Token) -> list[Token]:
         # "agreed to take them back after the UK threatened them": a past clause of time or cause states
         # a fact, whatever the clause it hangs on intends, hedges or reports.
         marks = {m.text.lower() for m in tree.children(current.i, "mark")}
-        if current.dep == "advcl" and current.tag == "VBD" and marks & FACT_MARKS:
+        if current.dep == "relcl":  # "since January, when she was expelled"
+            marks |= {m.text.lower() for m in tree.children(current.i, "advmod")}
+        if current.dep in {"advcl", "relcl"} and _past(tree, current) and marks & FACT_MARKS:
             break
         # "Pakistan will declare war ..., as Pakistan accuses the Taliban of ...": a present clause of cause
         # or of what goes on meanwhile is stated as fact (not "will meet when he visits").
