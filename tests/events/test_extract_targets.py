@@ -580,3 +580,9 @@ def test_a_town_the_gazetteer_puts_elsewhere_yields_to_the_country_named(pipelin
     text = "Ten police officers are killed in an ambush in Hangu district of northwest Pakistan."
     killed = by_trigger(analyze(pipeline, text), "killed")
     assert killed.where is not None and killed.where.country == "PAK"
+
+
+def test_the_side_on_a_compound_beats_the_place_of_the_attack(pipeline: Pipeline) -> None:
+    text = "The deputy prime minister says that Russian drone attacks in Ukraine have killed at least five people."
+    killed = by_trigger(analyze(pipeline, text), "killed")
+    assert (killed.actor and killed.actor.country, killed.recipient and killed.recipient.country) == ("RUS", "UKR")

@@ -138,6 +138,12 @@ class Tree:
             found = self.mention_at(child.i)
             if found is not None:
                 return found
+        for child in self.children(i, "compound"):
+            # "Russian drone attacks in Ukraine": the side is on the compound, before any place phrase
+            for grandchild in self.children(child.i, "amod", "compound"):
+                found = self.mention_at(grandchild.i)
+                if found is not None:
+                    return found
         owner = self._owner(i)
         if owner is not None:
             return owner
