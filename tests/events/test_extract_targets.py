@@ -586,3 +586,15 @@ def test_the_side_on_a_compound_beats_the_place_of_the_attack(pipeline: Pipeline
     text = "The deputy prime minister says that Russian drone attacks in Ukraine have killed at least five people."
     killed = by_trigger(analyze(pipeline, text), "killed")
     assert (killed.actor and killed.actor.country, killed.recipient and killed.recipient.country) == ("RUS", "UKR")
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Alexander Lukashenko pardoned 30 people convicted of taking part in the 2020 protests.", "pardoned"),
+        ("Hun Sen grants a pardon to opposition leader Kem Sokha.", "grants"),
+        ("The anti-graft court acquits former Senate president Juan Ponce Enrile of graft charges.", "acquits"),
+    ],
+)
+def test_pardons_and_acquittals_are_concessions_as_plover_says(pipeline: Pipeline, text: str, trigger: str) -> None:
+    assert by_trigger(analyze(pipeline, text), trigger).event == "CONCEDE"
