@@ -598,3 +598,15 @@ def test_the_side_on_a_compound_beats_the_place_of_the_attack(pipeline: Pipeline
 )
 def test_pardons_and_acquittals_are_concessions_as_plover_says(pipeline: Pipeline, text: str, trigger: str) -> None:
     assert by_trigger(analyze(pipeline, text), trigger).event == "CONCEDE"
+
+
+def test_the_passive_subject_is_hit_before_the_place_it_happened(pipeline: Pipeline) -> None:
+    text = "Activist Charlie Kirk is shot dead during a debate at Utah Valley University in Orem, Utah."
+    shot = by_trigger(analyze(pipeline, text), "shot")
+    assert shot.recipient is not None and shot.recipient.name == "Charlie Kirk"
+
+
+def test_a_refusal_to_act_is_no_act_and_a_visit_to_no_one_is_no_visit(pipeline: Pipeline) -> None:
+    resign = by_trigger(analyze(pipeline, "Four ministers resign following Starmer's refusal to resign."), "resign")
+    assert resign.modality == "negated"
+    assert analyze(pipeline, "The French president attended the ceremony on Sunday.").events == ()

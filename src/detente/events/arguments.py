@@ -449,7 +449,15 @@ def recipient_tokens(tree: Tree, trigger: Token, sense: Sense, actors: list[Toke
     # "advised against travel to Tunisia": a prepositional object can carry the recipient too.
     hosts += [o for p in tree.children(trigger.i, "prep", "prt") for o in tree.children(p.i, "pobj")]
     taken = {t.i for t in actors}
+    passive = is_passive(tree, trigger) and not sense.is_noun
     for slot in sense.recipient_slots:
+        if slot == "dobj" and passive:
+            # "Charlie Kirk is shot dead at Utah Valley University": the passive subject stands where the
+            # active object would, before the slots after it
+            undergoers = _expand(tree, tree.children(trigger.i, *PASSIVE_SUBJECT_DEPS))
+            subjects = [t for t in undergoers if t.i not in taken and tree.mention_for(t.i)]
+            if subjects:
+                return subjects
         for host in hosts:
             candidates = _slot_tokens(tree, host, slot, trigger)
             found = [t for t in _expand(tree, candidates) if t.i not in taken and tree.mention_for(t.i)]

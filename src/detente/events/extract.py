@@ -475,8 +475,10 @@ class EventCoder:
         if recipient is not None and actor is not None and actor.country and code.plover == "COERCE":
             # "Iranian security forces detained hundreds of protesters": a state coerces its own people.
             recipient = _placed(recipient, actor.country)
-        if code.code == VISIT_CODE and _trip_at_home(actor, recipient):
-            return None, None  # "her visit to Naypyitaw", "Zelensky visited Kharkiv": no visit between parties
+        if code.code == VISIT_CODE and (recipient is None or _trip_at_home(actor, recipient)):
+            # "her visit to Naypyitaw", "Zelensky visited Kharkiv", "the pope attends a ceremony": no visit
+            # between parties
+            return None, None
         if recipient is None and where is not None and where.country and code.plover in PLACE_TARGETED:
             # CAMEO convention: an attack or protest with no named target is aimed at the country it is in.
             recipient = Actor(where.country, None, where.country, None, where.name, "place")

@@ -89,6 +89,8 @@ POSTPONING = frozenset({"postpone", "delay", "defer", "reschedule"})
 FACT_MARKS = frozenset({"after", "since", "because", "as", "when", "while", "before", "once"})
 # Nouns whose "that" clause is someone's claim: "allegations that its troops killed civilians".
 CLAIM_NOUNS = frozenset({"claim", "allegation", "accusation", "charge", "assertion", "rumour", "rumor", "report"})
+# Nouns whose infinitive did not happen: "his refusal to resign", "the failure to agree".
+REFUSAL_NOUNS = frozenset({"refusal", "failure", "reluctance", "unwillingness", "inability"})
 PAST_AUX = frozenset({"was", "were", "had"})
 PRESENT_FACT_MARKS = frozenset({"as", "because", "since", "while", "whereas"})
 # Coming together for an act is doing it: "gathered to protest", "took to the streets to demand".
@@ -137,6 +139,8 @@ def guess_modality(tree: Tree, trigger: Token, *, nominal: bool = False) -> Moda
             cue = next((c.text.lower() for c in tree.children(head.i, "aux") if c.text.lower() in HEDGE_AUX), None)
         return ModalityGuess("hypothetical", cue=cue) if cue else ModalityGuess("asserted")
     to_infinitive = any(c.text.lower() == "to" for c in tree.children(trigger.i, "aux"))
+    if trigger.dep == "acl" and to_infinitive and head is not None and head.lemma.lower() in REFUSAL_NOUNS:
+        return ModalityGuess("negated", cue=head.text)  # "Starmer's refusal to resign"
     if trigger.dep == "acl" and to_infinitive and head is not None and head.lemma.lower() in INTENTION_NOUNS:
         # "announced plans to release prisoners": a stated intention, like "plans to release"
         intent = INTENTION_NOUNS[head.lemma.lower()]
