@@ -53,7 +53,7 @@ def object_tokens(tree: Tree, trigger: Token) -> list[Token]:
             child.dep == "ccomp"
             and child.pos in {"VERB", "AUX"}
             and tree.children(child.i, "nsubj", "nsubjpass")
-            and not any(c.text.lower() == "to" for c in tree.children(child.i, "aux"))
+            and not tree.to_infinitive(child.i)
         ):
             continue  # "announced it arrested a pilot": a reported clause, not the announcement's object
         if child.dep in OBJECT_LIKE:
@@ -454,8 +454,7 @@ def recipient_tokens(tree: Tree, trigger: Token, sense: Sense, actors: list[Toke
         if slot == "dobj" and passive:
             # "Charlie Kirk is shot dead at Utah Valley University": the passive subject stands where the
             # active object would, before the slots after it
-            undergoers = _expand(tree, tree.children(trigger.i, *PASSIVE_SUBJECT_DEPS))
-            subjects = [t for t in undergoers if t.i not in taken and tree.mention_for(t.i)]
+            subjects = [t for t in _passive_subjects(tree, trigger) if t.i not in taken]
             if subjects:
                 return subjects
         for host in hosts:
@@ -464,20 +463,25 @@ def recipient_tokens(tree: Tree, trigger: Token, sense: Sense, actors: list[Toke
             if found:
                 return found
     # "Putin was attacked": the passive subject is the recipient only where the active object would be.
-    if is_passive(tree, trigger) and not sense.is_noun and "dobj" in sense.recipient_slots:
-        return [t for t in _expand(tree, tree.children(trigger.i, *PASSIVE_SUBJECT_DEPS)) if tree.mention_for(t.i)]
+    if passive and "dobj" in sense.recipient_slots:
+        return _passive_subjects(tree, trigger)
     found_done = trigger.dep in {"xcomp", "oprd"} and trigger.tag == "VBN"
     if found_done and head is not None and "dobj" in sense.recipient_slots:
         # "Khan is found shot dead": the one found is the one shot
-        return [t for t in _expand(tree, tree.children(head.i, *PASSIVE_SUBJECT_DEPS)) if tree.mention_for(t.i)]
+        return _passive_subjects(tree, head)
     return []
+
+
+def _passive_subjects(tree: Tree, verb: Token) -> list[Token]:
+    """The verb's passive subjects that name an actor ("Putin was attacked")."""
+    return [t for t in _expand(tree, tree.children(verb.i, *PASSIVE_SUBJECT_DEPS)) if tree.mention_for(t.i)]
 
 
 def infinitive_subjects(tree: Tree, verb: Token) -> list[Token]:
     """The subject of a "to"-infinitive clause under the verb: "urged Moscow to withdraw" → Moscow."""
     out: list[Token] = []
     for clause in tree.children(verb.i, "ccomp", "xcomp"):
-        if any(c.text.lower() == "to" for c in tree.children(clause.i, "aux")):
+        if tree.to_infinitive(clause.i):
             out.extend(tree.children(clause.i, "nsubj"))
     return out
 

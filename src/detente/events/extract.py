@@ -23,7 +23,7 @@ from detente.events.arguments import (
 from detente.events.codes import AttackMeans, CameoCode, CodeTable, IntentCodes
 from detente.events.demands import Obligation, stated_obligations
 from detente.events.lexicon import Lexicon, Sense
-from detente.events.modality import ModalityGuess, guess_modality, is_refusal, reporting_verb
+from detente.events.modality import CLAIM_NOUNS, ModalityGuess, guess_modality, is_refusal, reporting_verb
 from detente.events.place import event_place
 from detente.events.syntax import Tree
 from detente.events.when import event_when
@@ -71,7 +71,6 @@ HOST_CODE, VISIT_CODE = "043", "042"
 # Reactions to an act ("welcomed", "condemned", "rejected", "protested") aimed at its doer.
 REACTION_ROOTS = frozenset({"05", "11", "12", "14"})
 REACTION_LOOKBACK = 2
-CLAIM_NOUNS = frozenset({"claim", "allegation", "accusation", "charge", "assertion"})
 # Sectors that speak and act for a state; the others (opposition, rebels, NGOs, civilians) are other sides.
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "SPY", "LEG", "ELI"})
 AFFILIATION_PARTICIPLES = frozenset(
@@ -297,7 +296,7 @@ class EventCoder:
         )
 
     def _candidates(self, tree: Tree, token: Token) -> list[_Candidate]:
-        if token.tag in {"VBN", "VBD"} and any(c.text.lower() == "to" for c in tree.children(token.i, "aux")):
+        if token.tag in {"VBN", "VBD"} and tree.to_infinitive(token.i):
             return []  # "granted asylum to ousted president Assad": "to" + participle is no infinitive
         if _prefixed(tree, token):
             return []  # "two co-accused", "a non-aligned state": half of a hyphenated word
@@ -752,7 +751,7 @@ def _redundant(tree: Tree, trigger: int, found: dict[int, list[_Candidate]]) -> 
             break
         token = up
     head = tree.head(token.i)
-    to_marked = any(c.text.lower() == "to" for c in tree.children(token.i, "aux"))
+    to_marked = tree.to_infinitive(token.i)
     infinitive = token.dep == "xcomp" or (token.dep in {"ccomp", "advcl"} and to_marked)
     content_of = head
     while infinitive and content_of is not None and content_of.dep == "xcomp" and not _has_content(content_of, found):

@@ -87,8 +87,10 @@ INTENTION_NOUNS = {
 CANCELLING = frozenset({"cancel", "abandon", "scrap", "forgo"})
 POSTPONING = frozenset({"postpone", "delay", "defer", "reschedule"})
 FACT_MARKS = frozenset({"after", "since", "because", "as", "when", "while", "before", "once"})
-# Nouns whose "that" clause is someone's claim: "allegations that its troops killed civilians".
-CLAIM_NOUNS = frozenset({"claim", "allegation", "accusation", "charge", "assertion", "rumour", "rumor", "report"})
+# Nouns of a claim someone makes ("dismissed the claim as false"); with reports and rumours, the nouns whose
+# "that" clause is someone's claim ("allegations that its troops killed civilians").
+CLAIM_NOUNS = frozenset({"claim", "allegation", "accusation", "charge", "assertion"})
+CLAIMING_NOUNS = CLAIM_NOUNS | {"rumour", "rumor", "report"}
 # Nouns whose infinitive did not happen: "his refusal to resign", "the failure to agree".
 REFUSAL_NOUNS = frozenset({"refusal", "failure", "reluctance", "unwillingness", "inability"})
 PAST_AUX = frozenset({"was", "were", "had"})
@@ -128,7 +130,8 @@ def guess_modality(tree: Tree, trigger: Token, *, nominal: bool = False) -> Moda
             return ModalityGuess("negated", cue=head.text)  # "cancelled his visit to Beijing"
         if nominal and trigger.dep == "dobj" and head is not None and head.lemma.lower() in POSTPONING:
             return ModalityGuess("future", cue=head.text)  # "postponed his trip to Beijing": not yet made
-        if nominal and trigger.dep == "dobj" and head is not None and head.dep == "xcomp" and _infinitive(tree, head):
+        to_be_done = head is not None and head.dep == "xcomp" and tree.to_infinitive(head.i)
+        if nominal and trigger.dep == "dobj" and head is not None and to_be_done:
             # "offered to host talks", "agreed to hold talks": talks a to-be act would bring are still to come
             governing = guess_modality(tree, head)
             if governing.modality in {"future", "hypothetical", "negated"}:
@@ -138,7 +141,7 @@ def guess_modality(tree: Tree, trigger: Token, *, nominal: bool = False) -> Moda
             # or invasion of Taiwan could disrupt", "student protests could spread".
             cue = next((c.text.lower() for c in tree.children(head.i, "aux") if c.text.lower() in HEDGE_AUX), None)
         return ModalityGuess("hypothetical", cue=cue) if cue else ModalityGuess("asserted")
-    to_infinitive = any(c.text.lower() == "to" for c in tree.children(trigger.i, "aux"))
+    to_infinitive = tree.to_infinitive(trigger.i)
     if trigger.dep == "acl" and to_infinitive and head is not None and head.lemma.lower() in REFUSAL_NOUNS:
         return ModalityGuess("negated", cue=head.text)  # "Starmer's refusal to resign"
     if trigger.dep == "acl" and to_infinitive and head is not None and head.lemma.lower() in INTENTION_NOUNS:
@@ -175,7 +178,7 @@ def guess_modality(tree: Tree, trigger: Token, *, nominal: bool = False) -> Moda
             return ModalityGuess("future", cue=token.text, intent=token.lemma.lower(), intent_now=now)
         if _has_aux(tree, token, FUTURE_AUX) or _going_to(tree, token):
             return ModalityGuess("future", cue="will")
-        if token is not trigger and token.pos == "NOUN" and token.lemma.lower() in CLAIM_NOUNS and k > 0 and (
+        if token is not trigger and token.pos == "NOUN" and token.lemma.lower() in CLAIMING_NOUNS and k > 0 and (
             chain[k - 1].dep == "acl"
         ):
             # "rejected allegations that its troops had killed civilians": what an allegation says is its claim
@@ -189,9 +192,7 @@ def guess_modality(tree: Tree, trigger: Token, *, nominal: bool = False) -> Moda
 
 
 def _infinitive_of(tree: Tree, inner: Token, outer: Token) -> bool:
-    return inner.dep == "xcomp" and inner.head == outer.i and any(
-        c.text.lower() == "to" for c in tree.children(inner.i, "aux")
-    )
+    return inner.dep == "xcomp" and inner.head == outer.i and tree.to_infinitive(inner.i)
 
 
 def _reported(tree: Tree, token: Token) -> bool:
@@ -204,10 +205,6 @@ def _past(tree: Tree, verb: Token) -> bool:
     if verb.tag == "VBD":
         return True
     return verb.tag == "VBN" and any(a.text.lower() in PAST_AUX for a in tree.children(verb.i, "aux", "auxpass"))
-
-
-def _infinitive(tree: Tree, verb: Token) -> bool:
-    return any(c.text.lower() == "to" for c in tree.children(verb.i, "aux"))
 
 
 def _gathering(tree: Tree, verb: Token) -> bool:

@@ -70,6 +70,10 @@ class Tree:
         found = [self.tokens[c] for c in self._children.get(i, ())]
         return [t for t in found if t.dep in deps] if deps else found
 
+    def to_infinitive(self, i: int) -> bool:
+        """Whether the verb at i is a to-infinitive ("to help", "to attack")."""
+        return any(c.text.lower() == "to" for c in self.children(i, "aux"))
+
     def child_lemmas(self, i: int) -> set[str]:
         return {t.lemma.lower() for t in self.children(i)}
 
