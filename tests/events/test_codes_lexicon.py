@@ -144,3 +144,22 @@ def test_a_not_object_keeps_its_sense_from_matching(tmp_path: Path, codes: CodeT
     [sense] = Lexicon.load(codes, path).verb_senses("release")
     assert sense.not_objects == frozenset({"file", "report"})
 
+
+
+def test_a_re_form_of_a_listed_verb_has_its_senses(codes: CodeTable) -> None:
+    lexicon = Lexicon.load(codes)
+    assert [s.cameo for s in lexicon.verb_senses("reimpose", "reimposed")] == [
+        s.cameo for s in lexicon.verb_senses("impose")
+    ]
+    assert lexicon.verb_senses("rearrest", "rearrested") == lexicon.verb_senses("arrest")
+    # re- makes another word of verbs not listed: "represent" is no presentation of evidence
+    assert lexicon.verb_senses("represent", "represented") == []
+    assert lexicon.verb_senses("replace", "replaced") == []
+
+
+def test_again_must_name_verbs_of_the_lexicon(tmp_path: Path, codes: CodeTable) -> None:
+    path = tmp_path / "verbs.yaml"
+    path.write_text("again: [impose, fly]\nsenses:\n  - {verb: impose, cameo: '163'}\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match="no sense: fly") as caught:
+        Lexicon.load(codes, path)
+    assert str(path) in str(caught.value)

@@ -116,6 +116,9 @@ def test_light_verb_constructions_pick_their_own_code(lexicon: Lexicon) -> None:
         ("Biden's talks with Xi ended without a deal.", "CONSULT", "046", "USA", "CHN"),
         ("Japanese aid to Sri Lanka rose sharply.", "AID", "070", "JPN", "LKA"),
         ("Iran's threat against Israel alarmed markets.", "THREATEN", "130", "IRN", "ISR"),
+        # re- forms of verbs that take it: the same act again
+        ("Washington reimposed oil sanctions on Caracas.", "COERCE", "163", "USA", "VEN"),
+        ("Russia redeployed troops to the border with Finland.", "MOBILIZE", "154", "RUS", "FIN"),
     ],
 )
 def test_common_news_constructions_are_coded(

@@ -73,12 +73,15 @@ class Sense:
 class Lexicon:
     """Senses indexed by lemma, separately for verbs and nouns."""
 
-    def __init__(self, senses: list[Sense]) -> None:
+    def __init__(self, senses: list[Sense], again: frozenset[str] = frozenset()) -> None:
         self._verbs: dict[str, list[Sense]] = defaultdict(list)
         self._nouns: dict[str, list[Sense]] = defaultdict(list)
         for sense in senses:
             (self._nouns if sense.is_noun else self._verbs)[sense.lemma].append(sense)
         self.size = len(senses)
+        # Verbs whose re- form states the same act again ("reimpose", "redeploy"); a list, because
+        # for others the prefix makes another word ("represent", "replace", "refund").
+        self._again = again
 
     @classmethod
     def load(cls, codes: CodeTable, path: Path | None = None) -> Lexicon:
@@ -89,10 +92,17 @@ class Lexicon:
             raise DataFileError(f"{source}: not valid YAML: {exc}") from None
         if not isinstance(data, dict) or not isinstance(data.get("senses"), list):
             raise DataFileError(f"{source}: expected a mapping with a `senses` list")
-        return cls([_sense(entry, index, source, codes) for index, entry in enumerate(data["senses"], 1)])
+        senses = [_sense(entry, index, source, codes) for index, entry in enumerate(data["senses"], 1)]
+        return cls(senses, _again(data.get("again", []), source, {s.lemma for s in senses if not s.is_noun}))
 
     def verb_senses(self, lemma: str, surface: str = "") -> list[Sense]:
-        return _first(self._verbs, lemma, surface)
+        found = _first(self._verbs, lemma, surface)
+        if found or not surface.lower().startswith("re"):
+            return found
+        for base in (lemma.lower()[2:], *_deinflect(surface.lower()[2:])):
+            if base in self._again:
+                return self._verbs[base]
+        return []
 
     def noun_senses(self, lemma: str, surface: str = "") -> list[Sense]:
         return _first(self._nouns, lemma, surface)
@@ -179,6 +189,15 @@ def _sense(entry: Any, index: int, source: Path, codes: CodeTable) -> Sense:
         implicit=_implicit(entry.get("implicit"), where),
         not_objects=frozenset(str(o).lower() for o in not_objects),
     )
+
+
+def _again(value: Any, source: Path, verbs: set[str]) -> frozenset[str]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise DataFileError(f"{source}: `again` must be a list of verb lemmas")
+    unknown = sorted(set(value) - verbs)
+    if unknown:
+        raise DataFileError(f"{source}: `again` lists verbs with no sense: {', '.join(unknown)}")
+    return frozenset(value)
 
 
 def _implicit(value: Any, where: str) -> str | None:
