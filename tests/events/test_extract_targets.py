@@ -599,3 +599,24 @@ def test_a_refusal_to_act_is_no_act_and_a_visit_to_no_one_is_no_visit(pipeline: 
     resign = by_trigger(analyze(pipeline, "Four ministers resign following Starmer's refusal to resign."), "resign")
     assert resign.modality == "negated"
     assert analyze(pipeline, "The French president attended the ceremony on Sunday.").events == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kyiv dismissed Moscow's offer of a Christmas truce.", ("RUS", "AGREE", "030", "UKR", "asserted")),
+        ("Tehran rejected Washington's demand to halt enrichment.", ("USA", "REQUEST", "100", "IRN", "asserted")),
+        ("Beijing denied Manila's accusations.", ("PHL", "ACCUSE", "112", "CHN", "asserted")),
+    ],
+)
+def test_an_offer_or_charge_someone_answers_was_made_to_them(
+    pipeline: Pipeline, text: str, expected: tuple[str, str, str, str, str]
+) -> None:
+    found = coded(analyze(pipeline, text))
+    assert expected in found  # the other side's act, aimed at the one who answers it
+    assert any(e[1] == "REJECT" and e[0] == expected[3] and e[3] == expected[0] for e in found)  # and the answer
+
+
+def test_ones_own_troops_are_part_of_the_withdrawal(pipeline: Pipeline) -> None:
+    found = coded(analyze(pipeline, "Russia withdrew its troops from the border."))
+    assert [e[1] for e in found] == ["RETREAT"]

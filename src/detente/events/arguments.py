@@ -469,7 +469,40 @@ def recipient_tokens(tree: Tree, trigger: Token, sense: Sense, actors: list[Toke
     if found_done and head is not None and "dobj" in sense.recipient_slots:
         # "Khan is found shot dead": the one found is the one shot
         return _passive_subjects(tree, head)
-    return []
+    return _answerers(tree, trigger, taken) if sense.is_noun else []
+
+
+# Offers, demands and charges are made to whoever answers them: "Kyiv rejected Moscow's offer of a truce",
+# "Iran denied Washington's accusations".
+ADDRESSED_NOUNS = frozenset(
+    {"offer", "proposal", "demand", "request", "call", "appeal", "invitation", "ultimatum", "plea", "overture",
+     "accusation", "allegation", "charge", "criticism"}
+)
+ANSWERING_VERBS = frozenset(
+    {"reject", "accept", "refuse", "decline", "dismiss", "ignore", "welcome", "consider", "study", "review",
+     "spurn", "embrace", "heed", "rebuff", "snub", "answer", "weigh", "respond", "reply", "agree", "comply",
+     "deny", "refute", "rebut"}
+)
+
+
+def _answerers(tree: Tree, noun: Token, taken: set[int]) -> list[Token]:
+    if noun.lemma.lower() not in ADDRESSED_NOUNS:
+        return []
+    verb = tree.head(noun.i)
+    if verb is not None and noun.dep == "pobj" and verb.text.lower() in {"to", "with"}:
+        verb = tree.head(verb.i)  # "responded to Moscow's offer", "complied with the demand"
+    elif noun.dep != "dobj":
+        return []
+    if verb is None or verb.pos != "VERB":
+        return []
+    turned_down = verb.lemma.lower() == "turn" and any(p.text.lower() == "down" for p in tree.children(verb.i, "prt"))
+    if verb.lemma.lower() not in ANSWERING_VERBS and not turned_down:
+        return []
+    subjects = tree.children(verb.i, "nsubj")
+    controller = tree.head(verb.i)
+    if not subjects and verb.dep == "xcomp" and controller is not None:
+        subjects = tree.children(controller.i, "nsubj")  # "Kyiv refused to accept the offer"
+    return [t for t in _expand(tree, subjects) if t.i not in taken and tree.mention_for(t.i)]
 
 
 def _passive_subjects(tree: Tree, verb: Token) -> list[Token]:

@@ -149,6 +149,7 @@ class EventCoder:
                     t.i for t in object_tokens(tree, token)
                     if t.pos in {"NOUN", "PROPN"}
                     and ({t.lemma.lower()} | {c.lemma.lower() for c in tree.children(t.i, "compound")}) & wanted
+                    and not _owned_by_another(tree, t, candidates[0].actor)
                 )  # "went on hunger strike": the strike is the going on it
                 found[token.i] = candidates
         pending: list[tuple[int, Token]] = []  # events aimed through a noun or a captive, resolved below
@@ -664,6 +665,16 @@ def _crowd(heads: list[Token]) -> bool:
 def _same_person(a: Actor | None, b: Actor | None) -> bool:
     """ "Van Hollen ... to push for his release", with "his" taken for him: no one acts on themselves."""
     return a is not None and b is not None and a.kind == b.kind == "person" and _key(a) == _key(b)
+
+
+def _owned_by_another(tree: Tree, noun: Token, actor: Mention | None) -> bool:
+    """ "Kyiv dismissed Moscow's offer": a noun whose possessor is someone else names that one's act, an event
+    of its own (not "Russia withdrew its troops")."""
+    for owner in tree.children(noun.i, "poss"):
+        mention = tree.mention_for(owner.i)
+        if mention is not None and (actor is None or (mention is not actor and not _same_actor(mention, actor))):
+            return True
+    return False
 
 
 def _same_actor(a: Mention, b: Mention) -> bool:
