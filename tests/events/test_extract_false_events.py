@@ -79,6 +79,8 @@ def test_an_event_hosted_in_ones_own_capital_has_no_guest(pipeline: Pipeline) ->
         "At least 50 people are injured when two trams collide in Strasbourg, France.",
         "A police helicopter crashes near Lahore, Pakistan, killing all four crew members.",
         "Chile deploys 1,400 firefighters to fight wildfires in Valparaíso.",
+        "At least 40 people are injured due to the fires near Haifa.",
+        "Seven fishermen drowned because of the storm.",
     ],
 )
 def test_no_event_in_accidents_and_disasters(pipeline: Pipeline, text: str) -> None:
@@ -268,3 +270,13 @@ def test_a_past_relative_clause_of_time_is_a_fact_not_an_intention(pipeline: Pip
 def test_a_named_militant_killed_in_a_strike_is_not_a_soldier_abroad(pipeline: Pipeline) -> None:
     text = "The Israeli military says Hamas militant Muhammad Jandiya has been killed in an airstrike in Gaza."
     assert not [e for e in analyze(pipeline, text).events if e.actor is not None and e.actor.country == "PSE"]
+
+
+def test_a_crash_toll_hung_on_an_arrest_is_no_attack_by_the_police(pipeline: Pipeline) -> None:
+    text = "Bolivian police arrest the pilot of a cargo plane that crashed near El Alto, killing 22 people."
+    assert [e.event for e in analyze(pipeline, text).events] == ["COERCE"]
+
+
+def test_fire_with_a_side_is_no_accident(pipeline: Pipeline) -> None:
+    found = analyze(pipeline, "Three soldiers were killed due to Israeli fire.").events
+    assert [(e.actor and e.actor.country, e.event) for e in found] == [("ISR", "ASSAULT")]

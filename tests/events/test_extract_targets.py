@@ -620,3 +620,25 @@ def test_an_offer_or_charge_someone_answers_was_made_to_them(
 def test_ones_own_troops_are_part_of_the_withdrawal(pipeline: Pipeline) -> None:
     found = coded(analyze(pipeline, "Russia withdrew its troops from the border."))
     assert [e[1] for e in found] == ["RETREAT"]
+
+
+def test_an_operation_by_an_army_is_that_armys_attack(pipeline: Pipeline) -> None:
+    text = "Three al-Shabaab fighters are killed in an operation by the Somali National Army in Jowle."
+    event = by_trigger(analyze(pipeline, text), "killed")
+    assert (event.actor and event.actor.country, event.actor and event.actor.sector) == ("SOM", "MIL")
+    assert event.recipient is not None and event.recipient.sector == "REB"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "country"),
+    [
+        ("Protests against the government erupted in Tel Aviv.", "Protests", "ISR"),
+        ("Talks between Israel and Hamas resumed in Doha.", "Talks", "QAT"),
+        ("The invasion of Ukraine triggered protests in Georgia.", "protests", "GEO"),
+    ],
+)
+def test_a_noun_event_is_placed_by_the_verb_it_happens_with(
+    pipeline: Pipeline, text: str, trigger: str, country: str
+) -> None:
+    event = by_trigger(analyze(pipeline, text), trigger)
+    assert event.where is not None and event.where.country == country

@@ -289,11 +289,11 @@ def _instrument_agents(tree: Tree, trigger: Token) -> list[Token]:
             origins = [o for o in tree.children(prep.i, "pobj") if _is_place(tree.mention_at(o.i))]
             if origins:
                 return origins
-        if prep.text.lower() not in {"in", "by", "during", "following", "after", "amid"}:
+        if prep.text.lower() not in {"in", "by", "during", "following", "after", "amid", "due", "because"}:
             continue
-        objects = tree.children(prep.i, "pobj")
+        objects = _prep_objects(tree, prep)
         for means in objects + [c for o in objects for c in tree.children(o.i, "conj")]:  # "fire and airstrikes by"
-            if means.lemma.lower() not in ATTACK_NOUNS:
+            if means.lemma.lower() not in ATTACK_NOUNS | OPERATION_NOUNS:  # "in an operation by the army"
                 continue
             if {c.lemma.lower() for c in tree.children(means.i, "compound", "amod")} & NOT_ATTACKS:
                 continue  # "during his hunger strike"
@@ -331,6 +331,8 @@ def accident_consequence(tree: Tree, trigger: Token) -> bool:
         node = up
     if any(_natural_cause(tree, s) for s in subjects):
         return True
+    if trigger.dep == "advcl" and trigger.tag == "VBG" and _accident_sentence(tree, trigger):
+        return True  # "arrest the pilot of a plane that crashed near El Alto, killing 22": the parse hung it high
     if trigger.dep not in {"advcl", "xcomp", "conj"} or head is None or head.lemma.lower() not in ACCIDENT_VERBS:
         return False
     return not _set_off_by_weapon(tree, head)
@@ -394,13 +396,24 @@ def _sentence_words(tree: Tree, index: int) -> set[str]:
     return words
 
 
+def _prep_objects(tree: Tree, prep: Token) -> list[Token]:
+    """The objects of a preposition, also of a two-word one: "due to the fires", "because of the storm"."""
+    two_word = [o for p in tree.children(prep.i, "pcomp") for o in tree.children(p.i, "pobj")]
+    return tree.children(prep.i, "pobj") + two_word
+
+
+# "killed in a landslide", "injured due to the fires", "died because of the storm"
+ACCIDENT_PREPS = frozenset({"in", "from", "by", "during", "after", "amid", "due", "because", "following"})
+
+
 def _accident_around(tree: Tree, trigger: Token) -> bool:
     for child in tree.children(trigger.i):
-        if child.dep in {"prep", "agent"} and child.text.lower() in {"in", "from", "by", "during", "after", "amid"}:
-            for obj in tree.children(child.i, "pobj"):
+        if child.dep in {"prep", "agent"} and child.text.lower() in ACCIDENT_PREPS:
+            for obj in _prep_objects(tree, child):
                 words = {obj.lemma.lower(), *(c.lemma.lower() for c in tree.children(obj.i, "compound"))}
+                sided = any(tree.mention_at(c.i) for c in tree.children(obj.i, "amod", "compound", "poss"))
                 if words & ACCIDENT_NOUNS and not _armed_blast(tree, obj) and tree.mention_at(obj.i) is None:
-                    return True  # "killed in a landslide", "in storm surges"; not "in artillery fire"
+                    return not sided  # "killed in a landslide", "in storm surges"; not "in artillery/Israeli fire"
         if child.dep == "advcl" and (
             child.lemma.lower() in ACCIDENT_VERBS
             or _catches_fire(tree, child)

@@ -14,6 +14,8 @@ from detente.models import Place, Token
 LOCATIVE_PREPS = frozenset(
     {"in", "at", "near", "inside", "outside", "over", "across", "around", "to", "off", "along", "within", "through"}
 )
+# Verbs whose object is an event they brought about, placed by the verb's own locative phrase.
+CAUSING_VERBS = frozenset({"trigger", "spark", "prompt", "cause", "provoke", "fuel", "ignite", "unleash", "stir"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 PLACE_KINDS = frozenset({"country", "place"})
 LIST_LIMIT = 6  # names in a "village, district, region, country" list
@@ -28,6 +30,12 @@ def event_place(tree: Tree, trigger: Token, gazetteer: Gazetteer) -> Place | Non
     heads += [c for c in tree.children(trigger.i, "advcl") if c.tag == "VBG"]
     # "five are killed and six injured in a shooting in Linstead": coordinated verbs share the place
     heads += tree.children(trigger.i, "conj")
+    verb = tree.head(trigger.i)
+    if trigger.pos == "NOUN" and verb is not None and verb.pos == "VERB":
+        if trigger.dep == "nsubj" and not tree.children(verb.i, "dobj"):
+            heads.append(verb)  # "protests erupted in Tel Aviv", "talks resumed in Doha"
+        elif trigger.dep == "dobj" and verb.lemma.lower() in CAUSING_VERBS:
+            heads.append(verb)  # "the invasion triggered protests in Georgia"
     for head in heads:
         for prep in tree.children(head.i, "prep"):
             if prep.text.lower() not in LOCATIVE_PREPS:
