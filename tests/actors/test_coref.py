@@ -49,3 +49,35 @@ def test_an_office_noun_names_its_holder_on_the_article_date(
     pipeline: Pipeline, text: str, date: str, mention: str, who: str
 ) -> None:
     assert mentions(pipeline, text, dt.date.fromisoformat(date))[mention] == who
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "who"),
+    [
+        ("Hamas released two hostages on Friday. The group said it would free more.", "The group", "Hamas"),
+        ("Israel struck Hezbollah positions. The militant group fired rockets at Haifa.", "The militant group",
+         "Hezbollah"),
+    ],
+)
+def test_a_definite_group_noun_is_the_armed_group_just_named(
+    pipeline: Pipeline, text: str, mention: str, who: str
+) -> None:
+    assert mentions(pipeline, text)[mention] == who
+
+
+def test_a_group_noun_with_two_groups_named_stays_unresolved(pipeline: Pipeline) -> None:
+    found = mentions(pipeline, "Hamas and Hezbollah fired rockets at Israel. The militant group said more would come.")
+    assert found.get("The militant group") not in {"Hamas", "Hezbollah"}
+
+
+def test_an_indefinite_armed_group_is_rebels_of_no_named_group(pipeline: Pipeline) -> None:
+    result = pipeline.analyze_one(
+        Article.make(date=dt.date(2025, 5, 1), text="Hamas said an armed group attacked a village in Mali.")
+    )
+    group = [m for m in result.mentions if m.text == "an armed group"]
+    assert group and group[0].actor is not None and group[0].actor.sector == "REB" and group[0].actor.id is None
+
+
+def test_a_description_with_a_name_in_apposition_is_that_named_actor(pipeline: Pipeline) -> None:
+    found = mentions(pipeline, "The rebel group M23 seized the town.", dt.date(2025, 1, 27))
+    assert found["The rebel group"] == "M23"

@@ -642,3 +642,16 @@ def test_a_noun_event_is_placed_by_the_verb_it_happens_with(
 ) -> None:
     event = by_trigger(analyze(pipeline, text), trigger)
     assert event.where is not None and event.where.country == country
+
+
+def test_deaths_in_clashes_between_two_sides_are_the_clashes(pipeline: Pipeline) -> None:
+    text = "At least six people are killed in clashes between a rebel group and the Chadian National Army."
+    found = analyze(pipeline, text).events
+    assert [(e.trigger, e.actor and e.actor.sector, e.recipient and e.recipient.country) for e in found] == [
+        ("clashes", "REB", "TCD")
+    ]
+
+
+def test_seizing_parts_of_a_country_is_occupying_territory(pipeline: Pipeline) -> None:
+    found = coded(analyze(pipeline, "Islamic State seized parts of Iraq in 2014."))
+    assert [(e[2], e[3]) for e in found] == [("192", "IRQ")]

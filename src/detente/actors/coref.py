@@ -78,6 +78,8 @@ class Coreference:
         resolved = _link_pronouns(ctx, resolved, interview)
         resolved = _link_it(ctx, resolved)
         resolved = _link_country_descriptions(ctx, resolved)
+        resolved = _link_group_descriptions(ctx, resolved)
+        resolved = _link_appositions(ctx, resolved)
         return resolved if interview is None else first_person_mentions(ctx, resolved, interview)
 
     def _leader(self, ctx: ResolveContext, mention: Mention) -> Mention:
@@ -195,6 +197,73 @@ def _link_country_descriptions(ctx: ResolveContext, mentions: list[Mention]) -> 
             actor = next(iter(countries.values()))
             out.append(ctx.mention(start, token.i + 1, actor, "coref"))
     return sorted(out, key=lambda m: m.token_start)
+
+
+# "the militant group", "the movement", "the Islamist organisation": an armed group named a moment ago.
+GROUP_NOUNS = frozenset({"group", "movement", "organisation", "organization", "militia", "faction"})
+ARMED_SECTORS = frozenset({"REB", "PRM", "UAF"})
+
+
+def _link_group_descriptions(ctx: ResolveContext, mentions: list[Mention]) -> list[Mention]:
+    """A definite group noun with no name of its own ("the militant group that has seized parts of Iraq") is
+    the armed group last named in this or the previous sentence, when exactly one was. Replaces the bare
+    role ("militant group": rebels of no known country) the role pass found."""
+    doc = ctx.doc
+    by_token = {i: m for m in mentions for i in range(m.token_start, m.token_end)}
+    out = list(mentions)
+    for token in doc.tokens:
+        if token.pos != "NOUN" or token.lemma.lower() not in GROUP_NOUNS:
+            continue
+        own = by_token.get(token.i)
+        if own is not None and (own.how != "role" or own.actor is None or own.actor.id or own.actor.country):
+            continue  # named already: "the Islamic State group", "Palestinian militant groups"
+        modifiers = [t for t in doc.tokens[max(0, token.i - 4) : token.i] if t.head == token.i]
+        if not any(t.dep == "det" and t.text.lower() == "the" for t in modifiers):
+            continue
+        if any(t.head == token.i and t.dep == "poss" for t in doc.tokens) or any(
+            t.i in by_token and by_token[t.i] is not own for t in modifiers
+        ):
+            continue  # "Russia's group", "the Wagner group": named by its owner or a name of its own
+        start = min([t.i for t in modifiers if t.dep in MODIFIERS] + [token.i])
+        groups = {
+            m.actor.id: m.actor
+            for m in mentions
+            if m.token_end <= start
+            and m.actor is not None
+            and m.actor.id
+            and m.actor.kind == "group"
+            and m.actor.sector in ARMED_SECTORS
+            and token.sentence - m.sentence <= 1
+        }
+        if len(groups) == 1:
+            if own is not None:
+                out.remove(own)
+            actor = next(iter(groups.values()))
+            out.append(ctx.mention(start, token.i + 1, actor, "coref"))
+    return sorted(out, key=lambda m: m.token_start)
+
+
+def _link_appositions(ctx: ResolveContext, mentions: list[Mention]) -> list[Mention]:
+    """ "the Somali militant group al-Shabab", "the rebel group M23": a description with a name in apposition
+    is that named actor, when their countries agree."""
+    by_token = {i: m for m in mentions for i in range(m.token_start, m.token_end)}
+    out = []
+    for mention in mentions:
+        actor = mention.actor
+        # a bare role or nationality, or a country's role ("the Somali militant group": Somalia, REB)
+        description = mention.how in {"role", "demonym"} and (actor is None or not actor.id or actor.kind == "country")
+        if description:
+            names = [
+                n for t in ctx.doc.tokens
+                if t.head == mention.head and t.dep == "appos" and t.i != mention.head
+                and (n := by_token.get(t.i)) is not None and n is not mention and n.actor is not None
+                and n.actor.id and n.actor.kind != "country" and n.how not in {"role", "demonym"}
+            ]
+            named = names[0].actor if names else None
+            if named is not None and (actor is None or actor.country in {None, named.country}):
+                mention = replace(mention, actor=named.with_text(mention.text), how="coref")
+        out.append(mention)
+    return out
 
 
 def _subject_token(doc: ParsedDoc, verb: Token) -> int:

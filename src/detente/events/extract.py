@@ -777,11 +777,20 @@ def _redundant(tree: Tree, trigger: int, found: dict[int, list[_Candidate]]) -> 
         if verb is not None and verb.i in found:
             return any(c.sense.cameo[:2] in CONTENT_ROOTS for c in found[verb.i])
     if token.dep == "pobj" and head is not None and head.lemma.lower() == "in":
-        # "blocked roads in protest against grain imports": the noun names the act it qualifies.
+        # "blocked roads in protest against grain imports": the noun names the act it qualifies (unless only
+        # the noun says who acted: "six are killed in clashes between a rebel group and the army").
         verb = tree.head(head.i)
-        if verb is not None and verb.i in found:
+        if verb is not None and verb.i in found and not _names_the_doers(found[trigger], found[verb.i]):
             own = {c.sense.cameo[:2] for c in found[trigger]}
             return bool(own & {c.sense.cameo[:2] for c in found[verb.i]})
+    for prep in tree.children(trigger, "prep"):
+        if prep.lemma.lower() != "in" or token.pos not in VERB_POS:
+            continue
+        for noun in tree.children(prep.i, "pobj"):
+            if noun.i in found and _names_the_doers(found[noun.i], found[trigger]):
+                own = {c.sense.cameo[:2] for c in found[trigger]}
+                if own & {c.sense.cameo[:2] for c in found[noun.i]}:
+                    return True  # the clashes are the event; the deaths in them are its toll
     if token.dep in {"advcl", "xcomp"} and head is not None and not tree.children(token.i, "nsubj"):
         # "met ... to discuss": the aim restates the act it serves (not "after Britain sent a warship"), also
         # when a noun names that act ("went on hunger strike to protest").
@@ -789,6 +798,10 @@ def _redundant(tree: Tree, trigger: int, found: dict[int, list[_Candidate]]) -> 
         own = {c.sense.cameo[:2] for c in found[trigger]}
         return any(t.i in found and own & {c.sense.cameo[:2] for c in found[t.i]} for t in served)
     return False
+
+
+def _names_the_doers(noun: list[_Candidate], verb: list[_Candidate]) -> bool:
+    return all(c.actor is None for c in verb) and any(c.actor is not None for c in noun)
 
 
 def _requested_noun(tree: Tree, token: Token, found: dict[int, list[_Candidate]]) -> bool:
