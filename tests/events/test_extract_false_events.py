@@ -81,6 +81,10 @@ def test_an_event_hosted_in_ones_own_capital_has_no_guest(pipeline: Pipeline) ->
         "Chile deploys 1,400 firefighters to fight wildfires in Valparaíso.",
         "At least 40 people are injured due to the fires near Haifa.",
         "Seven fishermen drowned because of the storm.",
+        "Nine people are killed, 10 others are trapped and some escape in a fire at a chemical factory in Pune.",
+        "The government closes all schools as Typhoon Kajiki makes landfall, killing four people and injuring "
+        "thirteen others.",
+        "Air defences intercepted seven drones over Erbil.",
     ],
 )
 def test_no_event_in_accidents_and_disasters(pipeline: Pipeline, text: str) -> None:
@@ -280,3 +284,8 @@ def test_a_crash_toll_hung_on_an_arrest_is_no_attack_by_the_police(pipeline: Pip
 def test_fire_with_a_side_is_no_accident(pipeline: Pipeline) -> None:
     found = analyze(pipeline, "Three soldiers were killed due to Israeli fire.").events
     assert [(e.actor and e.actor.country, e.event) for e in found] == [("ISR", "ASSAULT")]
+
+
+def test_shooting_fire_stays_an_attack(pipeline: Pipeline) -> None:
+    found = analyze(pipeline, "Two people were killed when soldiers opened fire on protesters in Nairobi.").events
+    assert "ASSAULT" in {e.event for e in found}

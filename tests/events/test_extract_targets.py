@@ -655,3 +655,14 @@ def test_deaths_in_clashes_between_two_sides_are_the_clashes(pipeline: Pipeline)
 def test_seizing_parts_of_a_country_is_occupying_territory(pipeline: Pipeline) -> None:
     found = coded(analyze(pipeline, "Islamic State seized parts of Iraq in 2014."))
     assert [(e[2], e[3]) for e in found] == [("192", "IRQ")]
+
+
+def test_intercepted_weapons_are_aimed_at_whoever_fired_them(pipeline: Pipeline) -> None:
+    found = coded(analyze(pipeline, "Ukraine intercepted 40 Russian drones overnight."))
+    assert [(e[0], e[1], e[3]) for e in found] == [("UKR", "ASSAULT", "RUS")]
+
+
+def test_a_finite_verb_after_an_infinitive_goes_with_the_main_clause(pipeline: Pipeline) -> None:
+    text = "Prime minister Shehbaz Sharif declares the Indian strikes to be an act of war and vows retaliation."
+    vow = by_trigger(analyze(pipeline, text), "vows")
+    assert (vow.actor and vow.actor.country, vow.event, vow.modality) == ("PAK", "THREATEN", "asserted")

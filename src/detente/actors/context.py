@@ -20,6 +20,9 @@ ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos"
 MODIFIER_DEPS = frozenset({"det", "amod", "compound", "nummod", "quantmod"})
 COUNTRY_PREPS = frozenset({"in", "of", "from"})
 PLACE_KINDS = frozenset({"gpe", "loc", "fac", "org", "norp"})
+# Role words of the armed sector that name weapons, not people: "Russian drones" are Russia's military;
+# "drones" alone are no one's.
+WEAPONS = frozenset({"drone", "missile", "tank", "warplane", "jet", "warship", "artillery"})
 TITLE_WINDOW = 3  # words in a title phrase before a name: "British home secretary"
 
 
@@ -42,6 +45,8 @@ class RoleMentions:
                 continue
             start = _phrase_start(ctx, token, taken)
             country = _country_modifier(ctx, token, by_token)
+            if country is None and token.lemma.lower() in WEAPONS:
+                continue  # "intercepted seven drones": a weapon no one is said to own stands for no actor
             text = doc.text[doc.tokens[start].start : token.end]
             actor = Actor(country, None, country, sector, text, "role")
             found.append(ctx.mention(start, token.i + 1, actor, "role"))

@@ -180,6 +180,12 @@ def actor_tokens(tree: Tree, trigger: Token, sense: Sense) -> list[Token]:
         return []  # "10 soldiers killed in Ukraine": the noun is who it happened to, not who did it
     if trigger.dep == "advcl" and head.lemma.lower() in REPORTING_HEADS:
         return []  # "Petro accuses Ecuador of an airstrike ..., killing 27": the speaker killed no one
+    if trigger.dep == "conj" and trigger.tag in FINITE_TAGS and tree.to_infinitive(head.i):
+        # "declares the attacks to be an act of war and vows retaliation": a finite verb is no conjunct of an
+        # infinitive; it goes with the clause above it
+        main = tree.head(head.i)
+        if main is not None and main.pos in {"VERB", "AUX"}:
+            return actor_tokens(tree, main, sense)
     if trigger.dep in {"conj", "advcl"}:
         return actor_tokens(tree, head, sense)
     if trigger.dep == "pcomp" and head.lemma.lower() in {"despite", "after", "before", "while", "since", "besides"}:
@@ -202,6 +208,7 @@ def actor_tokens(tree: Tree, trigger: Token, sense: Sense) -> list[Token]:
     return []
 
 
+FINITE_TAGS = frozenset({"VBZ", "VBD", "VBP"})
 PLACE_ACTOR_KINDS = frozenset({"country", "gpe", "loc", "place"})
 # "announced plans to release", "confirmed its decision to withdraw": nouns of intention.
 INTENTION_NOUNS = frozenset(
@@ -342,6 +349,8 @@ def _natural_cause(tree: Tree, subject: Token) -> bool:
     """ "an earthquake", "a Mw 6.2 earthquake", "the storm": a disaster or accident as the doer; not "fire"
     (Israeli fire is an attack) nor "a car bomb explosion"."""
     lemma = subject.lemma.lower()
+    if subject.pos == "PROPN":  # "Typhoon Kajiki", "Hurricane Melissa": a named storm
+        return any(c.lemma.lower() in ACCIDENT_NOUNS - ATTACK_NOUNS for c in tree.children(subject.i, "compound"))
     return lemma in ACCIDENT_NOUNS and lemma not in ATTACK_NOUNS and not _armed_blast(tree, subject)
 
 
@@ -365,11 +374,24 @@ def _set_off_by_weapon(tree: Tree, verb: Token) -> bool:
 def accidental(tree: Tree, trigger: Token) -> bool:
     """A passive harm with no agent whose circumstance is an accident or a natural disaster (said of it or
     of a verb coordinated with it: "killed and 23 injured in a fire")."""
-    head = tree.head(trigger.i)
-    verbs = [trigger, *tree.children(trigger.i, "conj")]
-    if trigger.dep == "conj" and head is not None:
-        verbs.append(head)
+    verbs = [trigger, *_conjuncts(tree, trigger)]
+    top = trigger
+    while top.dep == "conj" and (up := tree.head(top.i)) is not None:
+        top = up  # "killed in the fire" may head the list, or follow it
+    if top is not trigger:
+        verbs += [top, *_conjuncts(tree, top)]
     return any(_accident_around(tree, verb) for verb in verbs) or _accident_sentence(tree, trigger)
+
+
+def _conjuncts(tree: Tree, verb: Token) -> list[Token]:
+    """ "killed, 10 are trapped and some escape in a fire": every verb coordinated with this one, at any depth."""
+    out: list[Token] = []
+    queue = tree.children(verb.i, "conj")
+    while queue:
+        current = queue.pop(0)
+        out.append(current)
+        queue += tree.children(current.i, "conj")
+    return out
 
 
 def _accident_sentence(tree: Tree, trigger: Token) -> bool:
@@ -377,6 +399,8 @@ def _accident_sentence(tree: Tree, trigger: Token) -> bool:
     that names an accident or a disaster and no attack or attacker reports deaths no one caused."""
     attack_words = ATTACK_NOUNS | ATTACK_VERBS | ATTACKERS
     lemmas = _sentence_words(tree, trigger.sentence)
+    if "fire" in lemmas and not _gunfire(tree, trigger.sentence):
+        lemmas = (lemmas - {"fire"}) | {"blaze"}  # "killed in a fire at a chemical factory": a blaze
     if lemmas & attack_words:
         return False
     if lemmas & (ACCIDENT_NOUNS | ACCIDENT_VERBS):
@@ -385,6 +409,23 @@ def _accident_sentence(tree: Tree, trigger: Token) -> bool:
     # accident the sentence before tells
     before = _sentence_words(tree, trigger.sentence - 1) if trigger.sentence > 0 else set()
     return bool(before & (ACCIDENT_NOUNS | ACCIDENT_VERBS)) and not before & attack_words
+
+
+def _gunfire(tree: Tree, index: int) -> bool:
+    """Whether "fire" in the sentence is shooting: a verb ("fired at"), opened, returned or exchanged, under fire,
+    or the fire of someone or something armed ("Israeli fire", "artillery fire")."""
+    sentence = tree.doc.sentences[index]
+    for token in tree.tokens[sentence.token_start : sentence.token_end]:
+        if token.lemma.lower() != "fire" and token.text.lower() != "fire":
+            continue
+        head = tree.head(token.i)
+        if token.pos == "VERB" or _armed_blast(tree, token):
+            return True
+        if head is not None and head.lemma.lower() in {"open", "return", "exchange", "under", "cease", "trade"}:
+            return True
+        if any(tree.mention_at(c.i) for c in tree.children(token.i, "amod", "compound", "poss")):
+            return True
+    return False
 
 
 def _sentence_words(tree: Tree, index: int) -> set[str]:

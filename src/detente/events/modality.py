@@ -223,6 +223,12 @@ def _governors(tree: Tree, trigger: Token) -> list[Token]:
         head = tree.head(current.i)
         if head is None or head.sentence != trigger.sentence:
             break
+        if current.dep == "conj" and current.tag in {"VBZ", "VBD", "VBP"} and tree.to_infinitive(head.i):
+            # "declares the attacks to be an act of war and vows retaliation": a finite verb is no conjunct
+            # of an infinitive, but of the verb above it
+            head = tree.head(head.i)
+            if head is None:
+                break
         # "X said ..., and Y attacked Z": a verb coordinated WITH the speech verb is not inside it.
         if current.dep == "conj" and head.lemma.lower() in SPEECH_VERBS:
             break
