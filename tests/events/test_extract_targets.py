@@ -666,3 +666,34 @@ def test_a_finite_verb_after_an_infinitive_goes_with_the_main_clause(pipeline: P
     text = "Prime minister Shehbaz Sharif declares the Indian strikes to be an act of war and vows retaliation."
     vow = by_trigger(analyze(pipeline, text), "vows")
     assert (vow.actor and vow.actor.country, vow.event, vow.modality) == ("PAK", "THREATEN", "asserted")
+
+
+@pytest.mark.parametrize(
+    ("text", "recipient"),
+    [
+        ("The US military conducts airstrikes targeting ISIS militants in Somalia.", "Islamic State"),
+        ("Rebels attack a convoy carrying Malian soldiers near Kidal.", "Mali"),
+    ],
+)
+def test_a_participle_names_whom_an_attack_hit(pipeline: Pipeline, text: str, recipient: str) -> None:
+    attacks = [e for e in analyze(pipeline, text).events if e.event == "ASSAULT"]
+    assert [e.recipient and e.recipient.name for e in attacks] == [recipient]
+
+
+def test_a_protest_that_takes_place_is_aimed_by_the_verbs_phrase(pipeline: Pipeline) -> None:
+    text = "Protests take place in Kyiv against president Volodymyr Zelensky's decision to fire the minister."
+    protest = by_trigger(analyze(pipeline, text), "Protests")
+    assert protest.recipient is not None and protest.recipient.name == "Volodymyr Zelensky"
+    assert protest.where is not None and protest.where.country == "UKR"
+
+
+def test_a_series_of_protests_held_somewhere_is_a_protest_there(pipeline: Pipeline) -> None:
+    text = "A series of protests against the administration are held across the United States."
+    protest = by_trigger(analyze(pipeline, text), "protests")
+    assert protest.actor is not None and (protest.actor.country, protest.actor.sector) == ("USA", "CVL")
+
+
+def test_a_region_in_an_address_takes_the_country_named_after_it(pipeline: Pipeline) -> None:
+    text = "Ukrainian forces launch a drone strike on Krasnodar Krai, Russia, damaging a refinery."
+    strike = by_trigger(analyze(pipeline, text), "launch")
+    assert strike.recipient is not None and strike.recipient.country == "RUS"

@@ -68,7 +68,7 @@ class PlaceCountry:
             if actor is None or actor.id is not None or actor.country or (actor.kind or "") not in PLACE_KINDS:
                 out.append(mention)
                 continue
-            country = _possessor_country(ctx, mention, by_token)
+            country = _possessor_country(ctx, mention, by_token) or _apposed_country(ctx, mention, by_token)
             if country is None and actor.kind in {"gpe", "loc", "fac"}:
                 country = self.gazetteer.country_of(mention.text)
             out.append(replace(mention, actor=replace(actor, country=country)) if country else mention)
@@ -124,6 +124,22 @@ def _country_of_phrase(ctx: ResolveContext, head: Token, by_token: dict[int, Men
                     country = _country_of_phrase(ctx, obj, by_token, depth + 1)
                     if country:
                         return country
+    return None
+
+
+def _apposed_country(ctx: ResolveContext, mention: Mention, by_token: dict[int, Mention]) -> str | None:
+    """ "Krasnodar Krai, Russia", "Anefis, Kidal Region, Mali": the country an address names after the place."""
+    queue = [t for t in ctx.doc.tokens[mention.token_end : mention.token_end + 8] if t.head == mention.head]
+    seen = 0
+    while queue and seen < 4:
+        token = queue.pop(0)
+        seen += 1
+        if token.dep not in {"appos", "npadvmod"}:
+            continue
+        other = by_token.get(token.i)
+        if other is not None and other.actor is not None and other.actor.kind == "country" and other.actor.country:
+            return other.actor.country
+        queue += [t for t in ctx.doc.tokens[token.i + 1 : token.i + 8] if t.head == token.i]
     return None
 
 

@@ -500,6 +500,9 @@ def recipient_tokens(tree: Tree, trigger: Token, sense: Sense, actors: list[Toke
             return named
         # "an agreement forced on the Gulf state": the thing is no actor; its slots may name one
     hosts = [trigger, *(c for c in tree.children(trigger.i) if c.dep in RECIPIENT_HOSTS)]
+    happening = tree.happening_verb(trigger) if sense.is_noun else None
+    if happening is not None:
+        hosts.append(happening)  # "protests take place in Kyiv against the decision"
     # "advised against travel to Tunisia": a prepositional object can carry the recipient too.
     hosts += [o for p in tree.children(trigger.i, "prep", "prt") for o in tree.children(p.i, "pobj")]
     taken = {t.i for t in actors}
@@ -516,6 +519,10 @@ def recipient_tokens(tree: Tree, trigger: Token, sense: Sense, actors: list[Toke
             found = [t for t in _expand(tree, candidates) if t.i not in taken and tree.mention_for(t.i)]
             if found:
                 return found
+    if sense.cameo[:2] in HARM_ROOTS:
+        aimed = _aimed_at(tree, [trigger, *tree.children(trigger.i, "dobj")], taken)
+        if aimed:
+            return aimed
     # "Putin was attacked": the passive subject is the recipient only where the active object would be.
     if passive and "dobj" in sense.recipient_slots:
         return _passive_subjects(tree, trigger)
@@ -524,6 +531,24 @@ def recipient_tokens(tree: Tree, trigger: Token, sense: Sense, actors: list[Toke
         # "Khan is found shot dead": the one found is the one shot
         return _passive_subjects(tree, head)
     return _answerers(tree, trigger, taken) if sense.is_noun else []
+
+
+# Attacks, seizures and arrests: the acts whose target a participle may name.
+HARM_ROOTS = frozenset({"17", "18", "19", "20"})
+# "targeting ISIS militants", "a convoy carrying Malian soldiers": a participle that says whom the act hit.
+AIMING_PARTICIPLES = frozenset({"target", "carry", "transport", "aim"})
+
+
+def _aimed_at(tree: Tree, hosts: list[Token], taken: set[int]) -> list[Token]:
+    """ "conducts airstrikes targeting ISIS militants", "attacks a convoy carrying Malian soldiers"."""
+    for host in hosts:
+        for clause in tree.children(host.i, "acl", "advcl"):
+            if clause.tag == "VBG" and clause.lemma.lower() in AIMING_PARTICIPLES:
+                found = [t for t in _expand(tree, tree.children(clause.i, "dobj"))
+                         if t.i not in taken and tree.mention_for(t.i)]
+                if found:
+                    return found
+    return []
 
 
 # Offers, demands and charges are made to whoever answers them: "Kyiv rejected Moscow's offer of a truce",

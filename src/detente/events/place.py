@@ -31,11 +31,11 @@ def event_place(tree: Tree, trigger: Token, gazetteer: Gazetteer) -> Place | Non
     # "five are killed and six injured in a shooting in Linstead": coordinated verbs share the place
     heads += tree.children(trigger.i, "conj")
     verb = tree.head(trigger.i)
-    if trigger.pos == "NOUN" and verb is not None and verb.pos == "VERB":
-        if trigger.dep == "nsubj" and not tree.children(verb.i, "dobj"):
-            heads.append(verb)  # "protests erupted in Tel Aviv", "talks resumed in Doha"
-        elif trigger.dep == "dobj" and verb.lemma.lower() in CAUSING_VERBS:
-            heads.append(verb)  # "the invasion triggered protests in Georgia"
+    happening = tree.happening_verb(trigger) if trigger.pos == "NOUN" else None
+    if happening is not None:
+        heads.append(happening)  # "protests erupted in Tel Aviv", "a series of protests are held across the US"
+    elif trigger.pos == "NOUN" and trigger.dep == "dobj" and verb is not None and verb.lemma.lower() in CAUSING_VERBS:
+        heads.append(verb)  # "the invasion triggered protests in Georgia"
     for head in heads:
         for prep in tree.children(head.i, "prep"):
             if prep.text.lower() not in LOCATIVE_PREPS:

@@ -31,6 +31,13 @@ GROUP_NOUNS = frozenset(
     }
 )
 PLURAL_LOOKBACK = 2
+# "a series of protests", "days of clashes": nouns that count or span the events named after them.
+AMOUNT_NOUNS = frozenset(
+    {"series", "wave", "spate", "string", "round", "day", "week", "month", "year", "night", "weekend", "number",
+     "surge", "resurgence", "flurry", "outbreak"}
+)
+# "protests were held", "a rally was staged": passives that say an event took place.
+STAGING_VERBS = frozenset({"hold", "stage", "organize", "organise", "conduct", "carry", "launch"})
 AUTHORED_NOUNS = frozenset(
     {"proposal", "plan", "resolution", "deal", "agreement", "draft", "initiative", "offer", "statement", "report",
      "decision", "law", "bill", "decree", "order", "ban", "sanction", "measure", "demand", "request", "ultimatum"}
@@ -69,6 +76,26 @@ class Tree:
     def children(self, i: int, *deps: str) -> list[Token]:
         found = [self.tokens[c] for c in self._children.get(i, ())]
         return [t for t in found if t.dep in deps] if deps else found
+
+    def happening_verb(self, noun: Token) -> Token | None:
+        """The verb saying that the event a noun names happened, which often holds its place and target: "protests
+        take place in Kyiv against the decision", "a series of protests are held across the country",
+        "talks resumed in Doha"."""
+        current = noun
+        head = self.head(current.i)
+        if current.dep == "pobj" and head is not None and head.lemma.lower() == "of":
+            amount = self.head(head.i)  # "a series of protests", "days of clashes"
+            if amount is not None and amount.lemma.lower() in AMOUNT_NOUNS:
+                current = amount
+        verb = self.head(current.i)
+        if verb is None or verb.pos != "VERB" or current.dep not in {"nsubj", "nsubjpass"}:
+            return None
+        objects = {o.lemma.lower() for o in self.children(verb.i, "dobj")}
+        if current.dep == "nsubj" and (not objects or objects == {"place"}):
+            return verb  # "erupted in Tel Aviv", "took place in Kyiv"
+        if current.dep == "nsubjpass" and verb.lemma.lower() in STAGING_VERBS:
+            return verb  # "are held across the United States"
+        return None
 
     def to_infinitive(self, i: int) -> bool:
         """Whether the verb at i is a to-infinitive ("to help", "to attack")."""
