@@ -81,3 +81,15 @@ def test_an_indefinite_armed_group_is_rebels_of_no_named_group(pipeline: Pipelin
 def test_a_description_with_a_name_in_apposition_is_that_named_actor(pipeline: Pipeline) -> None:
     found = mentions(pipeline, "The rebel group M23 seized the town.", dt.date(2025, 1, 27))
     assert found["The rebel group"] == "M23"
+
+
+def test_a_role_right_before_a_name_is_that_person_not_the_office_holder(pipeline: Pipeline) -> None:
+    found = mentions(pipeline, "Canadian foreign minister Anita Anand announced sanctions.", dt.date(2025, 5, 8))
+    assert found["Canadian foreign minister"] == "Anita Anand"
+
+
+def test_an_organisations_title_gives_an_unknown_name_its_sector(pipeline: Pipeline) -> None:
+    result = pipeline.analyze_one(Article.make(
+        date=dt.date(2025, 6, 5), text="Washington sanctioned International Criminal Court president Tomoko Akane."))
+    akane = [m for m in result.mentions if m.text == "Tomoko Akane"]
+    assert akane and akane[0].actor is not None and akane[0].actor.sector == "JUD"

@@ -697,3 +697,38 @@ def test_a_region_in_an_address_takes_the_country_named_after_it(pipeline: Pipel
     text = "Ukrainian forces launch a drone strike on Krasnodar Krai, Russia, damaging a refinery."
     strike = by_trigger(analyze(pipeline, text), "launch")
     assert strike.recipient is not None and strike.recipient.country == "RUS"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a description with names in apposition is those people, not a third recipient
+        ("Britain and Canada impose sanctions on Israeli far-right ministers Bezalel Smotrich and Itamar "
+         "Ben-Gvir.", {("GBR", "163", "ISR"), ("CAN", "163", "ISR")}),
+        # expelled diplomats, even when expelled "from" somewhere
+        ("Two Malian diplomats are expelled from an embassy in Paris by French authorities.", {("FRA", "166", "MLI")}),
+        # an award received is praise by the one who gave it
+        ("Javier Milei receives the Presidential Medal of Honour from Israeli president Isaac Herzog.",
+         {("ISR", "051", "ARG")}),
+        # sanctions aimed by a participle, not by a phrase of time
+        ("During a G7 meeting on the Russo-Ukrainian war, Canada announces new sanctions targeting Russian "
+         "entities.", {("CAN", "163", "RUS")}),
+        ("Mercosur signs a free trade agreement with Iceland.", {(None, "057", "ISL")}),
+    ],
+)
+def test_review_cases_of_international_relations(
+    pipeline: Pipeline, text: str, expected: set[tuple[str | None, str, str | None]]
+) -> None:
+    assert {(e[0], e[2], e[3]) for e in coded(analyze(pipeline, text))} == expected
+
+
+def test_what_one_has_ruled_out_is_refused(pipeline: Pipeline) -> None:
+    refusal = ("PSE", "REJECT", "124", "PSE", "asserted")
+    assert refusal in coded(analyze(pipeline, "Hamas ruled out releasing the hostages."))
+    [sending] = coded(analyze(pipeline, "Trump has ruled out sending troops to Greenland."))
+    assert sending[1:] == ("MOBILIZE", "154", "GRL", "negated")
+
+
+def test_an_advertisement_released_is_no_release_of_people(pipeline: Pipeline) -> None:
+    text = "Trump ended trade talks after an advertisement featuring Ronald Reagan was released by Ontario."
+    assert not [e for e in analyze(pipeline, text).events if e.event == "RETREAT"]

@@ -24,6 +24,7 @@ PLACE_KINDS = frozenset({"gpe", "loc", "fac", "org", "norp"})
 # "drones" alone are no one's.
 WEAPONS = frozenset({"drone", "missile", "tank", "warplane", "jet", "warship", "artillery"})
 TITLE_WINDOW = 3  # words in a title phrase before a name: "British home secretary"
+ORGANISATION_KINDS = frozenset({"igo", "ngo", "company", "media", "party"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,5 +197,8 @@ def _title_before(ctx: ResolveContext, name: Mention, ending_at: dict[int, Menti
         before = ending_at.get(end)
         if before is not None and before.actor is not None and before.actor.kind == "country":
             return Actor(before.actor.id, None, before.actor.country, sector, None, "role")
+        if before is not None and before.actor is not None and before.actor.kind in ORGANISATION_KINDS:
+            # "ICC president Tomoko Akane", "UNRWA chief Philippe Lazzarini": the organisation's person
+            return Actor(None, None, before.actor.country, before.actor.sector or sector, None, "role")
     return Actor(None, None, None, sector, None, "role")
 

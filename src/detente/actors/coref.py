@@ -72,7 +72,9 @@ class Coreference:
         return cls(dictionary)
 
     def __call__(self, ctx: ResolveContext, mentions: list[Mention]) -> list[Mention]:
-        resolved = [self._leader(ctx, m) for m in sorted(mentions, key=lambda m: m.token_start)]
+        ordered = sorted(mentions, key=lambda m: m.token_start)
+        starting = {m.token_start: m for m in ordered if m.actor is not None and m.actor.kind == "person"}
+        resolved = [_titled(m, starting.get(m.token_end)) or self._leader(ctx, m) for m in ordered]
         resolved = resolve_descriptions(ctx, resolved)
         interview = find_interview(ctx.doc, resolved)
         resolved = _link_pronouns(ctx, resolved, interview)
@@ -100,6 +102,19 @@ class Coreference:
     ) -> Actor | None:
         """The one person holding the first of `titles` in the country on `date`."""
         return top_official(self.dictionary, country, date, titles=titles, by_prefix=by_prefix)
+
+
+def _titled(mention: Mention, name: Mention | None) -> Mention | None:
+    """ "Canadian foreign minister Anita Anand", "ICC president Tomoko Akane": a role right before a name is that
+    person (not whoever the dictionary says held the office that day)."""
+    actor = mention.actor
+    if name is None or name.actor is None or actor is None or mention.how not in {"role", "metonym"}:
+        return None
+    if actor.kind not in {"country", "igo"} or (
+        name.actor.country and actor.country and name.actor.country != actor.country
+    ):
+        return None
+    return replace(mention, actor=name.actor.with_text(mention.text), how="coref")
 
 
 def _link_pronouns(ctx: ResolveContext, mentions: list[Mention], interview: Interview | None = None) -> list[Mention]:
@@ -251,7 +266,9 @@ def _link_appositions(ctx: ResolveContext, mentions: list[Mention]) -> list[Ment
     for mention in mentions:
         actor = mention.actor
         # a bare role or nationality, or a country's role ("the Somali militant group": Somalia, REB)
-        description = mention.how in {"role", "demonym"} and (actor is None or not actor.id or actor.kind == "country")
+        description = mention.how in {"role", "demonym"} and (
+            actor is None or not actor.id or actor.kind in {"country", "role"}
+        )
         if description:
             names = [
                 n for t in ctx.doc.tokens

@@ -88,6 +88,8 @@ def _hit_mention(ctx: ResolveContext, start: int, end: int, target: AliasTarget,
             sector = former_holder(ctx, first, noun, sector)
             if entry.kind == "person":
                 actor = _country_actor(ctx, actor.country, sector)  # "Putin's army" → RUS MIL
+            elif entry.kind == "igo" and sector == "GOV":
+                pass  # "the ICC president", "a UN envoy": an organisation's officers are that organisation
             else:
                 actor = replace(actor, sector=sector)  # "NATO troops", "the Minsk dictator"
             return ctx.mention(first, noun + 1, actor, "role")

@@ -504,7 +504,9 @@ def recipient_tokens(tree: Tree, trigger: Token, sense: Sense, actors: list[Toke
     if happening is not None:
         hosts.append(happening)  # "protests take place in Kyiv against the decision"
     # "advised against travel to Tunisia": a prepositional object can carry the recipient too.
-    hosts += [o for p in tree.children(trigger.i, "prep", "prt") for o in tree.children(p.i, "pobj")]
+    # (Not a phrase of time or circumstance: "during a meeting on the war" says nothing of the target.)
+    hosts += [o for p in tree.children(trigger.i, "prep", "prt") if p.text.lower() not in CIRCUMSTANCE_PREPS
+              for o in tree.children(p.i, "pobj")]
     taken = {t.i for t in actors}
     passive = is_passive(tree, trigger) and not sense.is_noun
     for slot in sense.recipient_slots:
@@ -519,7 +521,7 @@ def recipient_tokens(tree: Tree, trigger: Token, sense: Sense, actors: list[Toke
             found = [t for t in _expand(tree, candidates) if t.i not in taken and tree.mention_for(t.i)]
             if found:
                 return found
-    if sense.cameo[:2] in HARM_ROOTS:
+    if sense.cameo[:2] in AIMED_ROOTS:
         aimed = _aimed_at(tree, [trigger, *tree.children(trigger.i, "dobj")], taken)
         if aimed:
             return aimed
@@ -533,8 +535,11 @@ def recipient_tokens(tree: Tree, trigger: Token, sense: Sense, actors: list[Toke
     return _answerers(tree, trigger, taken) if sense.is_noun else []
 
 
-# Attacks, seizures and arrests: the acts whose target a participle may name.
-HARM_ROOTS = frozenset({"17", "18", "19", "20"})
+CIRCUMSTANCE_PREPS = frozenset(
+    {"during", "after", "before", "since", "amid", "amidst", "following", "despite", "until", "throughout", "ahead"}
+)
+# Sanctions, attacks, seizures and arrests: the acts whose target a participle may name.
+AIMED_ROOTS = frozenset({"16", "17", "18", "19", "20"})
 # "targeting ISIS militants", "a convoy carrying Malian soldiers": a participle that says whom the act hit.
 AIMING_PARTICIPLES = frozenset({"target", "carry", "transport", "aim"})
 

@@ -262,11 +262,19 @@ def _negated(tree: Tree, token: Token) -> bool:
     head = tree.head(token.i)
     if token.dep == "acl" and token.tag == "VBG" and head is not None and head.lemma.lower() in CANCELLING:
         return True  # "Trump cancels sending envoys", parsed as a noun "cancels" with a participle
+    if token.dep == "advcl" and token.tag == "VBG" and head is not None and _ruled_out(tree, head):
+        return True  # "Hamas ruled out releasing the hostages", parsed as a participle clause
     if token.dep == "xcomp" and head is not None:
         if head.lemma.lower() in CANCELLING | {"fail", "refuse", "decline"}:
             return True  # "cancels sending envoys to Islamabad"
+        if token.tag == "VBG" and (head.lemma.lower() in {"deny", "avoid"} or _ruled_out(tree, head)):
+            return True  # "has ruled out sending forces", "denied sending troops"
         return any(c.text.lower() in NEGATIONS for c in tree.children(head.i, "neg"))
     return False
+
+
+def _ruled_out(tree: Tree, verb: Token) -> bool:
+    return verb.lemma.lower() == "rule" and any(p.text.lower() == "out" for p in tree.children(verb.i, "prt"))
 
 
 def _hedge(tree: Tree, token: Token) -> str | None:
@@ -307,8 +315,11 @@ def is_refusal(tree: Tree, trigger: Token) -> bool:
     """ "refused to release", "declined to meet", "said he would not provide support": an announced
     refusal, an act of its own (not merely something that did not happen, like "did not sign")."""
     head = tree.head(trigger.i)
-    if trigger.dep == "xcomp" and head is not None and head.lemma.lower() in REFUSAL_VERBS:
-        return not _negated(tree, head)  # "did not refuse to meet" is no refusal
+    if head is not None and (
+        (trigger.dep in {"xcomp", "advcl"} and _ruled_out(tree, head))
+        or (trigger.dep == "xcomp" and head.lemma.lower() in REFUSAL_VERBS)
+    ):
+        return not _negated(tree, head)  # "did not refuse to meet" is no refusal; "ruled out sending troops" is one
     negated = any(c.text.lower() in NEGATIONS for c in tree.children(trigger.i, "neg"))
     return negated and _has_aux(tree, trigger, PROMISE_AUX)
 
