@@ -732,3 +732,19 @@ def test_what_one_has_ruled_out_is_refused(pipeline: Pipeline) -> None:
 def test_an_advertisement_released_is_no_release_of_people(pipeline: Pipeline) -> None:
     text = "Trump ended trade talks after an advertisement featuring Ronald Reagan was released by Ontario."
     assert not [e for e in analyze(pipeline, text).events if e.event == "RETREAT"]
+
+
+def test_companies_a_description_counts_are_the_recipients(pipeline: Pipeline) -> None:
+    text = "The United States imposed sanctions on Russia's two largest oil companies, Rosneft and Lukoil."
+    found = analyze(pipeline, text).events
+    assert sorted(e.recipient.name for e in found if e.recipient) == ["Lukoil", "Rosneft"]
+
+
+def test_a_passive_light_verb_leaves_the_event_to_its_noun(pipeline: Pipeline) -> None:
+    found = coded(analyze(pipeline, "No protests were held in Minsk on the anniversary of the election."))
+    assert found == [("BLR", "PROTEST", "141", "BLR", "negated")]
+
+
+def test_talks_held_between_two_sides_are_theirs(pipeline: Pipeline) -> None:
+    found = coded(analyze(pipeline, "Talks were held in Doha between Israel and Hamas."))
+    assert [(e[0], e[1], e[3]) for e in found] == [("ISR", "CONSULT", "PSE")]

@@ -270,17 +270,34 @@ def _link_appositions(ctx: ResolveContext, mentions: list[Mention]) -> list[Ment
             actor is None or not actor.id or actor.kind in {"country", "role"}
         )
         if description:
-            names = [
-                n for t in ctx.doc.tokens
-                if t.head == mention.head and t.dep == "appos" and t.i != mention.head
-                and (n := by_token.get(t.i)) is not None and n is not mention and n.actor is not None
-                and n.actor.id and n.actor.kind != "country" and n.how not in {"role", "demonym"}
-            ]
+            names = [n for t in _apposed(ctx.doc, mention.head) if (n := by_token.get(t.i)) is not None
+                     and n is not mention and n.actor is not None and n.actor.id and n.actor.kind != "country"
+                     and n.how not in {"role", "demonym"}]
             named = names[0].actor if names else None
             if named is not None and (actor is None or actor.country in {None, named.country}):
                 mention = replace(mention, actor=named.with_text(mention.text), how="coref")
         out.append(mention)
     return out
+
+
+COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+def _apposed(doc: ParsedDoc, head: int) -> list[Token]:
+    """The names in apposition to a description: "the rebel group M23"; also "Russia's two largest oil companies,
+    Rosneft and Lukoil", which the parser reads as a list, when the description counts as many names."""
+    children = [t for t in doc.tokens if t.head == head and t.i != head]
+    apposed = [t for t in children if t.dep == "appos"]
+    if apposed:
+        return apposed
+    count = next((COUNT_WORDS.get(t.text.lower()) for t in children if t.dep == "nummod"), None)
+    listed: list[Token] = []
+    queue = [t for t in children if t.dep == "conj"]
+    while queue:
+        token = queue.pop(0)
+        listed.append(token)
+        queue += [t for t in doc.tokens if t.head == token.i and t.dep == "conj"]
+    return listed if count is not None and count == len(listed) else []
 
 
 def _subject_token(doc: ParsedDoc, verb: Token) -> int:

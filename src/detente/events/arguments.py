@@ -664,7 +664,8 @@ def _nominal_actor(tree: Tree, noun: Token, sense: Sense) -> list[Token]:
             return _expand(tree, [child])
     if sense.reciprocal:
         # "talks between Russia and Ukraine", "a ceasefire between Israel and Hamas": the pair acts together.
-        for prep in tree.children(noun.i, "prep"):
+        happening = tree.happening_verb(noun)  # "talks were held in Doha between Israel and Hamas"
+        for prep in tree.children(noun.i, "prep") + (tree.children(happening.i, "prep") if happening else []):
             if prep.text.lower() == "between":
                 pair = [t for t in _expand(tree, tree.children(prep.i, "pobj")) if tree.mention_for(t.i)]
                 if len(pair) >= 2:

@@ -756,6 +756,10 @@ def _redundant(tree: Tree, trigger: int, found: dict[int, list[_Candidate]]) -> 
         return True
     if token.pos == "NOUN" and (_requested_noun(tree, token, found) or _topic_noun(tree, token)):
         return True
+    if token.pos in VERB_POS and is_passive(tree, token) and not tree.children(trigger, "agent"):
+        wanted = found[trigger][0].sense.objects
+        if any(s.i in found and s.lemma.lower() in wanted for s in tree.children(trigger, "nsubjpass")):
+            return True  # "No protests were held in Minsk": the noun tells it, with the crowd it implies
     while token.dep == "conj":  # "urged Rwanda to end its support and withdraw": as "to end" goes
         up = tree.head(token.i)
         if up is None or up.pos not in {"VERB", "AUX"}:
