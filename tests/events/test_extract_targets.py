@@ -748,3 +748,8 @@ def test_a_passive_light_verb_leaves_the_event_to_its_noun(pipeline: Pipeline) -
 def test_talks_held_between_two_sides_are_theirs(pipeline: Pipeline) -> None:
     found = coded(analyze(pipeline, "Talks were held in Doha between Israel and Hamas."))
     assert [(e[0], e[1], e[3]) for e in found] == [("ISR", "CONSULT", "PSE")]
+
+
+def test_a_clause_subject_misread_as_the_object_of_as_is_still_the_subject(pipeline: Pipeline) -> None:
+    text = "The economy is turning towards Russia as sanctions have been imposed on Minsk."
+    assert (None, "COERCE", "163", "BLR", "asserted") in coded(analyze(pipeline, text))

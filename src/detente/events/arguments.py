@@ -64,6 +64,9 @@ def object_tokens(tree: Tree, trigger: Token) -> list[Token]:
                     found.extend(tree.children(prep.i, "pobj"))
         if child.dep in {"prep", "dative", "prt"} and child.text.lower() in ARGUMENT_PREPS:
             found.extend(tree.children(child.i, "pobj"))  # also "called off [the advance]" parsed under "off"
+    stranded = tree.stranded_subject(trigger) if tree.children(trigger.i, "auxpass") else None
+    if stranded is not None:
+        found.append(stranded)  # "as sanctions have been imposed"
     return found
 
 
@@ -591,7 +594,9 @@ def _answerers(tree: Tree, noun: Token, taken: set[int]) -> list[Token]:
 
 def _passive_subjects(tree: Tree, verb: Token) -> list[Token]:
     """The verb's passive subjects that name an actor ("Putin was attacked")."""
-    return [t for t in _expand(tree, tree.children(verb.i, *PASSIVE_SUBJECT_DEPS)) if tree.mention_for(t.i)]
+    subjects = tree.children(verb.i, *PASSIVE_SUBJECT_DEPS)
+    stranded = tree.stranded_subject(verb) if not subjects and tree.children(verb.i, "auxpass") else None
+    return [t for t in _expand(tree, subjects or ([stranded] if stranded else [])) if tree.mention_for(t.i)]
 
 
 def infinitive_subjects(tree: Tree, verb: Token) -> list[Token]:

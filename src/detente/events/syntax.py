@@ -31,6 +31,8 @@ GROUP_NOUNS = frozenset(
     }
 )
 PLURAL_LOOKBACK = 2
+# Words that open a clause but that the parser may read as prepositions: "as sanctions have been imposed".
+CLAUSE_CONJUNCTIONS = frozenset({"as", "since", "because", "while", "after", "before", "until"})
 # "a series of protests", "days of clashes": nouns that count or span the events named after them.
 AMOUNT_NOUNS = frozenset(
     {"series", "wave", "spate", "string", "round", "day", "week", "month", "year", "night", "weekend", "number",
@@ -96,6 +98,20 @@ class Tree:
         if current.dep == "nsubjpass" and verb.lemma.lower() in STAGING_VERBS:
             return verb  # "are held across the United States"
         return None
+
+    def stranded_subject(self, verb: Token) -> Token | None:
+        """ "as sanctions have been imposed which ...": the parser read "as" as a preposition and the clause's
+        subject as its object; the noun right before the verb's auxiliaries is the subject it lacks."""
+        if verb.pos != "VERB" or self.children(verb.i, "nsubj", "nsubjpass", "csubj", "csubjpass"):
+            return None
+        auxiliaries = self.children(verb.i, "aux", "auxpass")
+        if not auxiliaries or min(a.i for a in auxiliaries) == 0:
+            return None
+        before = self.tokens[min(a.i for a in auxiliaries) - 1]
+        prep = self.head(before.i)
+        if before.pos not in {"NOUN", "PROPN"} or before.dep != "pobj" or prep is None:
+            return None
+        return before if prep.text.lower() in CLAUSE_CONJUNCTIONS else None
 
     def to_infinitive(self, i: int) -> bool:
         """Whether the verb at i is a to-infinitive ("to help", "to attack")."""
