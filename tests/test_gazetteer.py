@@ -29,3 +29,24 @@ def test_a_city_state_keeps_its_coordinates(gazetteer: Gazetteer) -> None:
 def test_a_city_is_found_with_its_country(gazetteer: Gazetteer) -> None:
     place = gazetteer.lookup("Kyiv")
     assert place is not None and place.country == "UKR" and place.lat is not None
+
+
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [
+        ("Rafah", "PSE"),  # geonames writes "Rafaḩ"
+        ("Kandahar", "AFG"),  # "Kandahār"
+        ("Zaporizhzhia", "UKR"),  # another spelling of "Zaporizhzhya"
+        ("Khan Younis", "PSE"),
+    ],
+)
+def test_places_are_found_without_diacritics_and_under_other_spellings(
+    gazetteer: Gazetteer, name: str, country: str
+) -> None:
+    place = gazetteer.lookup(name)
+    assert place is not None and place.country == country and place.lat is not None
+
+
+def test_another_spelling_never_hides_a_city_of_that_name(gazetteer: Gazetteer) -> None:
+    paris = gazetteer.lookup("Paris")
+    assert paris is not None and paris.country == "FRA"

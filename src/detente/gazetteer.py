@@ -3,9 +3,25 @@ actors stage (a city named as an actor belongs to a country) and the events stag
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 from detente.models import Place
+
+# Cities whose other spellings are indexed: big enough to be in the news under several names.
+ALTERNATE_NAME_POPULATION = 30_000
+
+
+def _ascii(text: str) -> str:
+    """ "rafaḩ" → "rafah", "kandahār" → "kandahar": news writes place names without diacritics."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+def _usable_alternate(name: str) -> bool:
+    """A Latin-script spelling, not a code ("OZH") nor a short fragment."""
+    return len(name) >= 4 and name[0].isupper() and not name.isupper() and all(
+        (c.isalpha() and c.isascii()) or c in " -'" for c in name
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +46,7 @@ class Gazetteer:
         # US states are named as places and as actors ("Russia holds exercises in Alaska").
         self._regions = {state["name"].lower(): "USA" for state in cache.get_us_states().values()}
         self._cities: dict[str, _City] = {}
+        alternates: dict[str, _City] = {}
         for city in cache.get_cities().values():
             entry = _City(
                 city["name"],
@@ -38,15 +55,25 @@ class Gazetteer:
                 float(city["longitude"]),
                 int(city["population"]),
             )
-            key = city["name"].lower()
-            known = self._cities.get(key)
-            if known is None or known.population < entry.population:  # the best-known place of that name
-                self._cities[key] = entry
+            for key in {city["name"].lower(), _ascii(city["name"].lower())}:
+                known = self._cities.get(key)
+                if known is None or known.population < entry.population:  # the best-known place of that name
+                    self._cities[key] = entry
+            if entry.population >= ALTERNATE_NAME_POPULATION:
+                for other in city.get("alternatenames") or ():
+                    if _usable_alternate(other):
+                        key = other.lower()
+                        known = alternates.get(key)
+                        if known is None or known.population < entry.population:
+                            alternates[key] = entry
+        # Other spellings ("Zaporizhzhia", "Khan Younis", "Hodeidah") only where no city has that name
+        for key, entry in alternates.items():
+            self._cities.setdefault(key, entry)
 
     def lookup(self, name: str) -> Place | None:
         key = " ".join(name.lower().split())
         key = key[4:] if key.startswith("the ") else key
-        city = self._cities.get(key)
+        city = self._cities.get(key) or self._cities.get(_ascii(key))
         country = self._countries.get(key)
         if country is not None and (city is None or city.country != country):
             return Place(name, country, None, None)  # not a town of its name: "Mexico", Pampanga; "Jordan", HK

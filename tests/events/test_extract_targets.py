@@ -753,3 +753,30 @@ def test_talks_held_between_two_sides_are_theirs(pipeline: Pipeline) -> None:
 def test_a_clause_subject_misread_as_the_object_of_as_is_still_the_subject(pipeline: Pipeline) -> None:
     text = "The economy is turning towards Russia as sanctions have been imposed on Minsk."
     assert (None, "COERCE", "163", "BLR", "asserted") in coded(analyze(pipeline, text))
+
+
+def test_a_country_named_in_an_address_is_no_town_of_that_name(pipeline: Pipeline) -> None:
+    text = "Nine soldiers are injured in a roadside bomb explosion in the Shijaiyah district of Gaza City, Palestine."
+    event = by_trigger(analyze(pipeline, text), "injured")
+    assert event.where is not None and event.where.country == "PSE"  # not Palestine, Texas
+    assert event.recipient is not None and event.recipient.country == "PSE"
+
+
+def test_people_a_states_missiles_kill_abroad_are_placed_where_they_fell(pipeline: Pipeline) -> None:
+    text = "Two Russian ballistic missiles strike the centre of Sumy, Ukraine, killing at least 35 people."
+    event = by_trigger(analyze(pipeline, text), "strike")
+    assert event.where is not None and event.where.name == "Sumy"
+    assert event.recipient is not None and event.recipient.country == "UKR"  # not Russia's people
+
+
+@pytest.mark.parametrize(
+    ("text", "recipient"),
+    [
+        ("An RSF drone strike on a UN base in Kadugli kills six Bangladeshi peacekeepers.", ("BGD", "MIL")),
+        ("An Israeli strike killed Quds Force commander Esmail Qaani.", ("IRN", "MIL")),
+        ("Israel has released 60 Gazan civilians.", ("PSE", "CVL")),
+    ],
+)
+def test_peacekeepers_quds_force_and_gazans(pipeline: Pipeline, text: str, recipient: tuple[str, str]) -> None:
+    [event] = analyze(pipeline, text).events
+    assert event.recipient is not None and (event.recipient.country, event.recipient.sector) == recipient

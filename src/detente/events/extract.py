@@ -455,9 +455,11 @@ class EventCoder:
         # A state's attack says nothing of whose people it hit ("the IDF killed 51 people"); a rescue, an
         # arrest or a rebel group's raid is most often at home ("Nigerian troops rescued 137 pupils").
         # Hostages and prisoners someone frees are seldom their own people either.
-        foreign_reach = (code.plover == "ASSAULT" and actor is not None and actor.kind == "country") or (
-            code.code.startswith("0841")
-        )
+        # ("Russian missiles strike Sumy, killing 35 people": the dead are not Russia's either.)
+        state_forces = actor is not None and (actor.kind == "country" or (
+            actor.kind == "role" and actor.country is not None and actor.sector in {None, "MIL", "GOV"}
+        ))
+        foreign_reach = (code.plover == "ASSAULT" and state_forces) or code.code.startswith("0841")
         unplaced = any(x is not None and x.kind == "role" and not x.country and x.sector for x in (actor, recipient))
         context = (
             _context_country(tree, trigger, besides=(candidate.actor if foreign_reach else None, candidate.recipient))

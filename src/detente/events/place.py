@@ -16,6 +16,11 @@ LOCATIVE_PREPS = frozenset(
 )
 # Verbs whose object is an event they brought about, placed by the verb's own locative phrase.
 CAUSING_VERBS = frozenset({"trigger", "spark", "prompt", "cause", "provoke", "fuel", "ignite", "unleash", "stir"})
+# Parts of a place an act can hit: "struck the centre of Sumy", "shelled the outskirts of Kharkiv".
+PLACE_PARTS = frozenset(
+    {"centre", "center", "outskirts", "heart", "suburb", "suburbs", "downtown", "edge", "north", "south", "east",
+     "west", "area", "part", "district", "neighbourhood", "neighborhood", "village", "town", "city", "region"}
+)
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 PLACE_KINDS = frozenset({"country", "place"})
 LIST_LIMIT = 6  # names in a "village, district, region, country" list
@@ -36,6 +41,12 @@ def event_place(tree: Tree, trigger: Token, gazetteer: Gazetteer) -> Place | Non
         heads.append(happening)  # "protests erupted in Tel Aviv", "a series of protests are held across the US"
     elif trigger.pos == "NOUN" and trigger.dep == "dobj" and verb is not None and verb.lemma.lower() in CAUSING_VERBS:
         heads.append(verb)  # "the invasion triggered protests in Georgia"
+    for part in tree.children(trigger.i, "dobj"):
+        # "strike the centre of Sumy, Ukraine", "shelled the outskirts of Kharkiv"
+        if part.lemma.lower() in PLACE_PARTS or part.text.lower() in PLACE_PARTS:
+            place = _place_within(tree, part, gazetteer)
+            if place is not None:
+                return place
     for head in heads:
         for prep in tree.children(head.i, "prep"):
             if prep.text.lower() not in LOCATIVE_PREPS:
@@ -92,14 +103,19 @@ def _place_within(tree: Tree, token: Token, gazetteer: Gazetteer, depth: int = 0
 
 
 def _place_at(tree: Tree, token: Token, gazetteer: Gazetteer) -> Place | None:
+    mention = tree.mention_at(token.i)
+    actor = mention.actor if mention is not None else None
+    if mention is not None and actor is not None and actor.kind == "country" and actor.country and (
+        mention.how in {"exact", "alias"}
+    ):
+        # A country by name, before any town called so: "Gaza City, Palestine" (not Palestine, Texas)
+        return Place(mention.text, actor.country, None, None)
     for entity in tree.doc.entities:
         if entity.label in PLACE_LABELS and entity.token_start <= token.i < entity.token_end:
             place = gazetteer.lookup(entity.text)
             if place is not None:
                 return place
     # A territory the gazetteer lacks but the actor dictionary knows as a country ("the Gaza Strip").
-    mention = tree.mention_at(token.i)
-    actor = mention.actor if mention is not None else None
     if actor is not None and actor.kind in PLACE_KINDS and actor.country and mention is not None:
         return Place(mention.text, actor.country, None, None)
     return None
