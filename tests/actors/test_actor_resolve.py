@@ -203,3 +203,13 @@ def test_passes_can_be_extended(dictionary: ActorDictionary) -> None:
     doc = make_doc("He|PRON|nsubj|1 met|VERB|ROOT|1 Putin|PROPN|dobj|1")
     mentions = find_mentions(doc, dictionary, date=DATE, passes=(*DEFAULT_PASSES, coref))
     assert seen == [1] and [m.how for m in mentions] == ["coref", "alias"]
+
+
+
+def test_a_nationality_in_lower_case_before_a_noun_is_still_that_country(dictionary: ActorDictionary) -> None:
+    doc = make_doc("the|DET|det|2 russian|ADJ|amod|2 troops|NOUN|nsubj|3 attacked|VERB|ROOT|3 "
+                   "ukrainian|ADJ|amod|5 positions|NOUN|dobj|3")
+    assert [(text, country) for text, _, country, _, _ in resolve(dictionary, doc)] == [
+        ("the russian troops", "RUS"), ("ukrainian", "UKR")]
+    doc = make_doc("they|PRON|nsubj|1 polish|VERB|ROOT|1 the|DET|det|3 boots|NOUN|dobj|1")
+    assert resolve(dictionary, doc) == []

@@ -93,3 +93,8 @@ def test_an_organisations_title_gives_an_unknown_name_its_sector(pipeline: Pipel
         date=dt.date(2025, 6, 5), text="Washington sanctioned International Criminal Court president Tomoko Akane."))
     akane = [m for m in result.mentions if m.text == "Tomoko Akane"]
     assert akane and akane[0].actor is not None and akane[0].actor.sector == "JUD"
+
+
+def test_a_translated_role_with_its_country_before_the_name_is_that_person(pipeline: Pipeline) -> None:
+    found = mentions(pipeline, "Putin received in Moscow the president of Belarus Lukashenko.")
+    assert found["the president"] == "Alexander Lukashenko"

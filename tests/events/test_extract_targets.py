@@ -779,3 +779,8 @@ def test_people_a_states_missiles_kill_abroad_are_placed_where_they_fell(pipelin
 def test_quds_force_and_gazans(pipeline: Pipeline, text: str, recipient: tuple[str, str]) -> None:
     [event] = analyze(pipeline, text).events
     assert event.recipient is not None and (event.recipient.country, event.recipient.sector) == recipient
+
+
+def test_a_threat_of_an_operation_against_someone_is_aimed_at_them(pipeline: Pipeline) -> None:
+    found = coded(analyze(pipeline, "Erdogan threatened a new operation against Kurdish militias in Syria."))
+    assert [(e[0], e[1], e[2], e[3]) for e in found] == [("TUR", "THREATEN", "138", "SYR")]

@@ -73,8 +73,7 @@ class Coreference:
 
     def __call__(self, ctx: ResolveContext, mentions: list[Mention]) -> list[Mention]:
         ordered = sorted(mentions, key=lambda m: m.token_start)
-        starting = {m.token_start: m for m in ordered if m.actor is not None and m.actor.kind == "person"}
-        resolved = [_titled(m, starting.get(m.token_end)) or self._leader(ctx, m) for m in ordered]
+        resolved = [_titled(m, _name_after(ctx.doc, m, ordered)) or self._leader(ctx, m) for m in ordered]
         resolved = resolve_descriptions(ctx, resolved)
         interview = find_interview(ctx.doc, resolved)
         resolved = _link_pronouns(ctx, resolved, interview)
@@ -104,13 +103,25 @@ class Coreference:
         return top_official(self.dictionary, country, date, titles=titles, by_prefix=by_prefix)
 
 
+def _name_after(doc: ParsedDoc, mention: Mention, ordered: list[Mention]) -> Mention | None:
+    """The person named right after a role: "Canadian foreign minister Anita Anand", or, as translations write
+    it, after the role's country: "the president of Poland Duda"."""
+    starting = {m.token_start: m for m in ordered}
+    after = starting.get(mention.token_end)
+    if after is None and mention.token_end < len(doc.tokens) and doc.tokens[mention.token_end].text.lower() == "of":
+        country = starting.get(mention.token_end + 1)
+        if country is not None and country.actor is not None and country.actor.kind == "country":
+            after = starting.get(country.token_end)
+    return after if after is not None and after.actor is not None and after.actor.kind == "person" else None
+
+
 def _titled(mention: Mention, name: Mention | None) -> Mention | None:
     """ "Canadian foreign minister Anita Anand", "ICC president Tomoko Akane": a role right before a name is that
     person (not whoever the dictionary says held the office that day)."""
     actor = mention.actor
     if name is None or name.actor is None or actor is None or mention.how not in {"role", "metonym"}:
         return None
-    if actor.kind not in {"country", "igo"} or (
+    if actor.kind not in {"country", "igo", "role"} or (
         name.actor.country and actor.country and name.actor.country != actor.country
     ):
         return None

@@ -74,12 +74,31 @@ def match_at(ctx: ResolveContext, i: int) -> tuple[int, AliasTarget] | None:
         for target in ctx.dictionary.targets(key):
             if target.exact is not None and tuple(fold(t.text) for t in tokens[i:end]) != target.exact:
                 continue
-            if target.capitalised and not tokens[i].text[:1].isupper() and not _lower_case_name(ctx, i):
+            if (
+                target.capitalised
+                and not tokens[i].text[:1].isupper()
+                and not _lower_case_name(ctx, i)
+                and not _lower_case_demonym(ctx, i, end, target.source)
+            ):
                 continue
             if target.needs_the and (i == 0 or norms[i - 1] != "the"):
                 continue
             return end, target
     return None
+
+
+def _lower_case_demonym(ctx: ResolveContext, i: int, end: int, source: str) -> bool:
+    """ "the russian troops", as translations write it: a nationality in lower case, read as an adjective of
+    the noun after it (not "polish the boots")."""
+    tokens = ctx.doc.tokens
+    return (
+        source == "demonym"
+        and end - i == 1
+        and tokens[i].pos == "ADJ"
+        and end < len(tokens)
+        and tokens[end].pos in {"NOUN", "PROPN"}
+        and tokens[i].head == end
+    )
 
 
 def _lower_case_name(ctx: ResolveContext, i: int) -> bool:
