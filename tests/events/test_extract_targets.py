@@ -784,3 +784,17 @@ def test_quds_force_and_gazans(pipeline: Pipeline, text: str, recipient: tuple[s
 def test_a_threat_of_an_operation_against_someone_is_aimed_at_them(pipeline: Pipeline) -> None:
     found = coded(analyze(pipeline, "Erdogan threatened a new operation against Kurdish militias in Syria."))
     assert [(e[0], e[1], e[2], e[3]) for e in found] == [("TUR", "THREATEN", "138", "SYR")]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "actor"),
+    [
+        ("Saudi Arabia offered to host talks between Russian and Ukrainian delegations.", "host", "SAU"),
+        ("Egypt hosted talks between Israel and Hamas.", "hosted", "EGY"),
+    ],
+)
+def test_a_third_party_to_talks_between_two_sides_deals_with_both(
+    pipeline: Pipeline, text: str, trigger: str, actor: str
+) -> None:
+    found = [e for e in analyze(pipeline, text).events if e.trigger == trigger and e.actor and e.actor.country == actor]
+    assert len({e.recipient.country for e in found if e.recipient}) == 2

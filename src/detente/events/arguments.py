@@ -528,6 +528,10 @@ def recipient_tokens(tree: Tree, trigger: Token, sense: Sense, actors: list[Toke
         aimed = _aimed_at(tree, [trigger, *tree.children(trigger.i, "dobj")], taken)
         if aimed:
             return aimed
+    if not sense.is_noun:
+        pair = _parties_between(tree, trigger, taken)
+        if pair:
+            return pair  # "hosted talks between Israel and Hamas", "offered to host talks between X and Y"
     # "Putin was attacked": the passive subject is the recipient only where the active object would be.
     if passive and "dobj" in sense.recipient_slots:
         return _passive_subjects(tree, trigger)
@@ -556,6 +560,24 @@ def _aimed_at(tree: Tree, hosts: list[Token], taken: set[int]) -> list[Token]:
                          if t.i not in taken and tree.mention_for(t.i)]
                 if found:
                     return found
+    return []
+
+
+def _parties_between(tree: Tree, verb: Token, taken: set[int], depth: int = 0) -> list[Token]:
+    """The two sides of "talks/a deal/a ceasefire between X and Y" that the verb's object (or the object of a
+    verb it governs: "promised to help broker talks between Moscow and Kyiv") names."""
+    for child in tree.children(verb.i, "dobj", "xcomp"):
+        if child.dep == "dobj":
+            for prep in tree.children(child.i, "prep"):
+                if prep.text.lower() == "between":
+                    pair = [t for t in _expand(tree, tree.children(prep.i, "pobj"))
+                            if t.i not in taken and tree.mention_for(t.i)]
+                    if len(pair) >= 2:
+                        return pair
+        elif depth < 2:
+            found = _parties_between(tree, child, taken, depth + 1)
+            if found:
+                return found
     return []
 
 
