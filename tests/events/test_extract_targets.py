@@ -798,3 +798,27 @@ def test_a_third_party_to_talks_between_two_sides_deals_with_both(
 ) -> None:
     found = [e for e in analyze(pipeline, text).events if e.trigger == trigger and e.actor and e.actor.country == actor]
     assert len({e.recipient.country for e in found if e.recipient}) == 2
+
+
+def test_a_town_a_person_is_in_is_no_recipient(pipeline: Pipeline) -> None:
+    [arrest] = analyze(pipeline, "U.S. authorities arrest a man in Colorado Springs for threats against Musk.").events
+    assert arrest.recipient is None and arrest.where is not None and arrest.where.name == "Colorado Springs"
+
+
+def test_what_a_charge_says_was_done_is_claimed(pipeline: Pipeline) -> None:
+    text = "The court votes to bring Jair Bolsonaro to trial on charges of attempting a coup."
+    assert by_trigger(analyze(pipeline, text), "coup").modality == "claimed"
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [("Police shot the attacker, a 35-year-old Tunisian.", "TUN"), ("Israel has released 60 Gazans.", "PSE")],
+)
+def test_a_counted_nationality_is_people_of_that_country(pipeline: Pipeline, text: str, country: str) -> None:
+    [event] = analyze(pipeline, text).events
+    assert event.recipient is not None and (event.recipient.country, event.recipient.sector) == (country, "CVL")
+
+
+def test_us_and_uk_law_enforcement_agencies_are_police(pipeline: Pipeline) -> None:
+    [arrest] = analyze(pipeline, "The woman was arrested by ICE in Texas.").events
+    assert arrest.actor is not None and (arrest.actor.country, arrest.actor.sector) == ("USA", "COP")

@@ -112,7 +112,23 @@ def _demonym_mention(ctx: ResolveContext, start: int, end: int, match: AliasMatc
             first = phrase_start(ctx, start, noun, floor)
             sector = former_holder(ctx, first, noun, sector)
             return ctx.mention(first, noun + 1, replace(match.actor_at(ctx.date), sector=sector), "role")
+    if _counted_people(ctx, start, end):
+        # "a 35-year-old Tunisian", "three Britons", "60 Gazans": people of that country, not its state
+        country = match.actor_at(ctx.date).country
+        first = phrase_start(ctx, start, end - 1, floor)
+        return ctx.mention(first, end, Actor(country, None, country, "CVL", None, "role"), "role")
     return ctx.mention(start, end, match.actor_at(ctx.date), "demonym")
+
+
+def _counted_people(ctx: ResolveContext, start: int, end: int) -> bool:
+    """A nationality used as a noun with an article or a number: persons of that nationality."""
+    head = ctx.doc.tokens[end - 1]
+    if end - start != 1 or head.pos not in {"NOUN", "PROPN"}:
+        return False
+    modifiers = [t for t in ctx.doc.tokens[max(0, start - 8) : start] if t.head == head.i]
+    return any(
+        (t.dep == "det" and t.text.lower() in {"a", "an"}) or t.dep == "nummod" for t in modifiers
+    )
 
 
 def _names_between(ctx: ResolveContext, start: int, end: int) -> bool:

@@ -528,7 +528,7 @@ def recipient_tokens(tree: Tree, trigger: Token, sense: Sense, actors: list[Toke
         aimed = _aimed_at(tree, [trigger, *tree.children(trigger.i, "dobj")], taken)
         if aimed:
             return aimed
-    if not sense.is_noun:
+    if not sense.is_noun and sense.cameo[:2] in {"03", "04"}:
         pair = _parties_between(tree, trigger, taken)
         if pair:
             return pair  # "hosted talks between Israel and Hamas", "offered to host talks between X and Y"

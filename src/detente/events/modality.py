@@ -91,6 +91,9 @@ FACT_MARKS = frozenset({"after", "since", "because", "as", "when", "while", "bef
 # "that" clause is someone's claim ("allegations that its troops killed civilians").
 CLAIM_NOUNS = frozenset({"claim", "allegation", "accusation", "charge", "assertion"})
 CLAIMING_NOUNS = CLAIM_NOUNS | {"rumour", "rumor", "report"}
+# What these say was done is someone's claim: "allegations that …", "on charges of attempting a coup",
+# "on suspicion of spying".
+ALLEGING_NOUNS = CLAIMING_NOUNS | {"suspicion", "accusation"}
 # Nouns whose infinitive did not happen: "his refusal to resign", "the failure to agree".
 REFUSAL_NOUNS = frozenset({"refusal", "failure", "reluctance", "unwillingness", "inability"})
 PAST_AUX = frozenset({"was", "were", "had"})
@@ -123,6 +126,9 @@ def guess_modality(tree: Tree, trigger: Token, *, nominal: bool = False) -> Moda
     if nominal and trigger.dep == "pobj" and head is not None and head.text.lower() == "without":
         return ModalityGuess("negated", cue="without")  # "a ceasefire without an Israeli withdrawal"
     if nominal or reduced_relative:
+        alleging = _alleging_noun(tree, trigger) if nominal else None
+        if alleging is not None:  # "on charges of attempting a coup": the coup is the charge's claim
+            return ModalityGuess("claimed", speaker=_maker(tree, alleging), cue=alleging.text)
         # A named event ("the rebellion of Prigozhin") or a reduced relative ("an agreement forced on Qatar",
         # "the civilians killed in the strike") is presupposed, whatever the clause around it says...
         cue = _hedge(tree, trigger)
@@ -178,17 +184,39 @@ def guess_modality(tree: Tree, trigger: Token, *, nominal: bool = False) -> Moda
             return ModalityGuess("future", cue=token.text, intent=token.lemma.lower(), intent_now=now)
         if _has_aux(tree, token, FUTURE_AUX) or _going_to(tree, token):
             return ModalityGuess("future", cue="will")
-        if token is not trigger and token.pos == "NOUN" and token.lemma.lower() in CLAIMING_NOUNS and k > 0 and (
-            chain[k - 1].dep == "acl"
-        ):
+        what_is_claimed = k > 0 and (
+            chain[k - 1].dep == "acl"  # "allegations that its troops had killed civilians"
+            or (chain[k - 1].dep == "prep" and chain[k - 1].text.lower() == "of")  # "charges of attempting a coup"
+        )
+        if token is not trigger and token.pos == "NOUN" and token.lemma.lower() in ALLEGING_NOUNS and what_is_claimed:
             # "rejected allegations that its troops had killed civilians": what an allegation says is its claim
-            bys = [p for p in tree.children(token.i, "prep") if p.text.lower() == "by"]
-            makers = [o for p in bys for o in tree.children(p.i, "pobj")] or tree.children(token.i, "poss")
-            return ModalityGuess("claimed", speaker=makers[0] if makers else None, cue=token.text)
+            return ModalityGuess("claimed", speaker=_maker(tree, token), cue=token.text)
         if token is not trigger and token.lemma.lower() in SPEECH_VERBS:
             subjects = tree.children(token.i, "nsubj")
             return ModalityGuess("claimed", speaker=subjects[0] if subjects else None, cue=token.text, speech=token)
     return ModalityGuess("asserted")
+
+
+def _maker(tree: Tree, noun: Token) -> Token | None:
+    """Who makes an allegation: "allegations by Rwanda", "Rwanda's allegations"."""
+    bys = [p for p in tree.children(noun.i, "prep") if p.text.lower() == "by"]
+    makers = [o for p in bys for o in tree.children(p.i, "pobj")] or tree.children(noun.i, "poss")
+    return makers[0] if makers else None
+
+
+def _alleging_noun(tree: Tree, noun: Token) -> Token | None:
+    """The charge or suspicion whose "of" phrase holds the noun: "charges of attempting a coup", "suspicion of
+    espionage"."""
+    current = noun
+    for _ in range(4):
+        head = tree.head(current.i)
+        if head is None or current.dep not in {"dobj", "pobj", "pcomp"}:
+            return None
+        if current.dep in {"pobj", "pcomp"} and head.text.lower() == "of":
+            owner = tree.head(head.i)
+            return owner if owner is not None and owner.lemma.lower() in ALLEGING_NOUNS else None
+        current = head
+    return None
 
 
 def _infinitive_of(tree: Tree, inner: Token, outer: Token) -> bool:

@@ -31,6 +31,8 @@ GROUP_NOUNS = frozenset(
     }
 )
 PLURAL_LOOKBACK = 2
+# Actor kinds of places below a country: "the refineries in Iran" are Iran's; "a man in Colorado Springs" is no town.
+TOWN_KINDS = frozenset({"gpe", "loc", "fac", "place"})
 # Words that open a clause but that the parser may read as prepositions: "as sanctions have been imposed".
 CLAUSE_CONJUNCTIONS = frozenset({"as", "since", "because", "while", "after", "before", "until"})
 # "a series of protests", "days of clashes": nouns that count or span the events named after them.
@@ -218,8 +220,9 @@ class Tree:
                     found = self.mention_for(obj.i, depth + 1)
                     if found is None or found.actor is None:
                         continue
-                    if prep.lemma.lower() != "in" or found.actor.country:
-                        return found  # "suspects in Lanzarote": a place of no known country says nothing
+                    if prep.lemma.lower() != "in" or (found.actor.country and found.actor.kind not in TOWN_KINDS):
+                        # "suspects in Lanzarote", "a man in Colorado Springs": a town is where, not who
+                        return found
         return None
 
     def _owner(self, i: int) -> Mention | None:
