@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from detente.actors.descriptions import (
@@ -200,15 +201,7 @@ def _link_country_descriptions(ctx: ResolveContext, mentions: list[Mention]) -> 
         if owned or any(t.i in taken for t in modifiers):
             continue  # "the Russian state", "the state of Israel", "Russia's state": named already
         start = min([t.i for t in modifiers if t.dep in MODIFIERS] + [token.i])
-        countries = {
-            m.actor.id: m.actor
-            for m in mentions
-            if m.token_end <= start
-            and m.actor is not None
-            and m.actor.kind == "country"
-            and m.actor.id
-            and token.sentence - m.sentence <= 1
-        }
+        countries = _named_before(mentions, start, token.sentence, lambda a: a.kind == "country")
         if len(countries) > 1:
             # several named: the one that is a subject, when only one is ("Qatar pledged ... Egypt's ...")
             countries = {
@@ -223,6 +216,21 @@ def _link_country_descriptions(ctx: ResolveContext, mentions: list[Mention]) -> 
             actor = next(iter(countries.values()))
             out.append(ctx.mention(start, token.i + 1, actor, "coref"))
     return sorted(out, key=lambda m: m.token_start)
+
+
+def _named_before(
+    mentions: list[Mention], start: int, sentence: int, accept: Callable[[Actor], bool]
+) -> dict[str, Actor]:
+    """The known actors `accept` admits, named before token `start` in this sentence or the one before."""
+    return {
+        m.actor.id: m.actor
+        for m in mentions
+        if m.token_end <= start
+        and m.actor is not None
+        and m.actor.id
+        and accept(m.actor)
+        and sentence - m.sentence <= 1
+    }
 
 
 # "the militant group", "the movement", "the Islamist organisation": an armed group named a moment ago.
@@ -251,16 +259,9 @@ def _link_group_descriptions(ctx: ResolveContext, mentions: list[Mention]) -> li
         ):
             continue  # "Russia's group", "the Wagner group": named by its owner or a name of its own
         start = min([t.i for t in modifiers if t.dep in MODIFIERS] + [token.i])
-        groups = {
-            m.actor.id: m.actor
-            for m in mentions
-            if m.token_end <= start
-            and m.actor is not None
-            and m.actor.id
-            and m.actor.kind == "group"
-            and m.actor.sector in ARMED_SECTORS
-            and token.sentence - m.sentence <= 1
-        }
+        groups = _named_before(
+            mentions, start, token.sentence, lambda a: a.kind == "group" and a.sector in ARMED_SECTORS
+        )
         if len(groups) == 1:
             if own is not None:
                 out.remove(own)
