@@ -107,6 +107,12 @@ def test_the_same_event_stated_twice_is_one_event_with_two_evidence_spans(pipeli
     assert len(result.events[0].evidence) == 2
 
 
+def test_an_event_told_by_its_verb_and_then_its_noun_is_one_event(pipeline: Pipeline) -> None:
+    text = "The Indian education minister Dharmendra Pradhan resigns. His resignation surprised Delhi."
+    resignations = [e for e in analyze(pipeline, text).events if e.event == "CONCEDE"]
+    assert len(resignations) == 1 and len(resignations[0].evidence) == 2
+
+
 def test_since_in_a_comparison_does_not_date_the_event(pipeline: Pipeline) -> None:
     result = analyze(pipeline, "Russia launches the largest drone attack on Ukraine since the start of the war.")
     assert only(result, "ASSAULT").when.granularity == "publication"

@@ -31,6 +31,9 @@ from detente.gazetteer import Gazetteer
 from detente.models import Actor, Article, Event, Evidence, Mention, ParsedDoc, Token, When, content_hash
 
 VERB_POS = frozenset({"VERB"})
+# Letters a verb and its nominalisation share ("resign"/"resignation", "accuse"/"accusation",
+# "withdraw"/"withdrawal"): within one dyad, code, modality and time, the same word family.
+WORD_FAMILY_PREFIX = 5
 # "wants to attack", "vows to impose sanctions": intentions of force or punishment are threats.
 THREAT_INTENTS = frozenset({"want", "plan", "intend", "vow", "aim", "seek", "prepare"})
 # "pledged to send aid", "agreed to lift sanctions": a commitment, whatever its tense, is an AGREE;
@@ -988,11 +991,12 @@ def _drop_partial(events: list[Event]) -> list[Event]:
 
 def _merge_duplicates(events: list[tuple[str, Event]]) -> list[Event]:
     """The same event stated twice in an article (same dyad, code, modality, time and word) is one event
-    with two evidence spans; "the armies are intertwined" and "Russia uses Belarus's infrastructure" are two."""
+    with two evidence spans; "the armies are intertwined" and "Russia uses Belarus's infrastructure" are two.
+    A verb and its noun are one word here: "Pradhan resigns … His resignation marks …"."""
     merged: dict[tuple[str, ...], Event] = {}
     for lemma, event in events:
         key = (
-            lemma,
+            lemma[:WORD_FAMILY_PREFIX],
             _key(event.actor),
             _key(event.recipient),
             event.event,
