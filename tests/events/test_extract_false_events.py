@@ -85,6 +85,8 @@ def test_an_event_hosted_in_ones_own_capital_has_no_guest(pipeline: Pipeline) ->
         "The government closes all schools as Typhoon Kajiki makes landfall, killing four people and injuring "
         "thirteen others.",
         "Air defences intercepted seven drones over Erbil.",
+        "A 7.7 magnitude earthquake strikes Sagaing, Myanmar. Over 1,000 people are killed in Myanmar.",
+        "Evacuations are ordered in Ethiopia due to volcanic tremor and other unrest at Mount Fentale.",
     ],
 )
 def test_no_event_in_accidents_and_disasters(pipeline: Pipeline, text: str) -> None:

@@ -348,6 +348,15 @@ def accident_consequence(tree: Tree, trigger: Token) -> bool:
     return not _set_off_by_weapon(tree, head)
 
 
+def natural_unrest(tree: Tree, noun: Token) -> bool:
+    """ "volcanic tremor and other unrest", "seismic unrest": a disturbance of nature, no protest."""
+    if {c.lemma.lower() for c in tree.children(noun.i, "amod")} & {"volcanic", "seismic", "geological", "tectonic"}:
+        return True
+    head = tree.head(noun.i)
+    siblings = [*tree.children(noun.i, "conj"), *([head] if noun.dep == "conj" and head is not None else [])]
+    return any(s.lemma.lower() in ACCIDENT_NOUNS for s in siblings)
+
+
 def _natural_cause(tree: Tree, subject: Token) -> bool:
     """ "an earthquake", "a Mw 6.2 earthquake", "the storm": a disaster or accident as the doer; not "fire"
     (Israeli fire is an attack) nor "a car bomb explosion"."""
@@ -435,6 +444,11 @@ def _sentence_words(tree: Tree, index: int) -> set[str]:
     sentence = tree.doc.sentences[index]
     tokens = tree.tokens[sentence.token_start : sentence.token_end]
     words = {t.lemma.lower() for t in tokens} | {t.text.lower() for t in tokens}
+    for verb in tokens:
+        if verb.lemma.lower() in {"strike", "hit", "rock", "jolt"} and any(
+            _natural_cause(tree, s) for s in tree.children(verb.i, "nsubj", "compound")  # (or read as a noun)
+        ):
+            words -= {verb.lemma.lower(), verb.text.lower()}  # "an earthquake strikes Sagaing": no attack
     if any(a.lemma.lower() == "catch" and b.text.lower() == "fire" for a, b in pairwise(tokens)):
         words = (words - {"fire"}) | {"blaze"}  # "a boat catches fire" (parsed or not): a fire, not gunfire
     return words

@@ -16,6 +16,7 @@ from detente.events.arguments import (
     casualties,
     coordinated_passives,
     is_passive,
+    natural_unrest,
     object_tokens,
     recipient_tokens,
     sense_matches,
@@ -344,6 +345,8 @@ class EventCoder:
             return []
         if self.codes.get(sense.cameo).plover == "ASSAULT" and accident_consequence(tree, token):
             return []  # "a helicopter crashes, killing all three crew"
+        if sense.is_noun and self.codes.get(sense.cameo).plover == "PROTEST" and natural_unrest(tree, token):
+            return []  # "evacuations due to volcanic tremor and other unrest"
         if not actors and not recipients and sense.cameo[:2] in {"16", "17"} and is_passive(tree, token):
             recipients = [m for t in affected_by_circumstance(tree, token) if (m := tree.mention_for(t.i))]
         if not actors:
