@@ -291,3 +291,20 @@ def test_fire_with_a_side_is_no_accident(pipeline: Pipeline) -> None:
 def test_shooting_fire_stays_an_attack(pipeline: Pipeline) -> None:
     found = analyze(pipeline, "Two people were killed when soldiers opened fire on protesters in Nairobi.").events
     assert "ASSAULT" in {e.event for e in found}
+
+
+def test_a_group_name_inside_a_persons_name_is_that_person(pipeline: Pipeline) -> None:
+    text = "Congolese Foreign Minister Thérèse Kayikwamba Wagner calls on Western firms to cut deals with Rwanda."
+    names = {m.actor.name for m in analyze(pipeline, text).mentions if m.actor is not None}
+    assert "Wagner Group" not in names and "Thérèse Kayikwamba Wagner" in names
+
+
+def test_a_capitalised_word_before_a_group_keeps_the_group(pipeline: Pipeline) -> None:
+    text = "Suspected Al-Shabaab gunmen abduct five village chiefs in Kenya's Mandera County."
+    names = {m.actor.name for m in analyze(pipeline, text).mentions if m.actor is not None}
+    assert "al-Shabaab" in names
+
+
+def test_drilling_for_minerals_is_no_military_drill(pipeline: Pipeline) -> None:
+    text = "Japan announces it has begun drilling and retrieving deep-sea sediment near Minamitorishima."
+    assert analyze(pipeline, text).events == ()

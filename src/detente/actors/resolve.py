@@ -12,6 +12,8 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
+from wordfreq import zipf_frequency
+
 from detente.actors.dictionary import ActorDictionary, AliasMatch, AliasTarget
 from detente.actors.spans import (
     ResolveContext,
@@ -27,6 +29,7 @@ from detente.models import Actor, Entity, Mention, ParsedDoc
 
 MentionPass = Callable[[ResolveContext, list[Mention]], list[Mention]]
 
+COMMON_WORD_ZIPF = 3.5  # wordfreq: "suspected" is about 4.2, "Thérèse" under 2
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 LOCATIVE = frozenset({"in", "at", "near", "inside", "outside", "into", "across", "within", "around", "throughout"})
 ORG_KINDS = frozenset({"igo", "ngo", "group", "company", "media", "party"})
@@ -208,16 +211,19 @@ def _looks_like_name(entity: Entity) -> bool:
 
 
 def _other_person(ctx: ResolveContext, entity: Entity, inside: list[Mention]) -> bool:
-    """A PERSON name around a known person's surname, with a given name that is not theirs ("Miguel Uribe
-    Turbay" is not Álvaro Uribe); not a word the tagger swept in ("Will Putin ...")."""
+    """A PERSON name around a known person's surname or a group's name, with a given name that is not theirs
+    ("Miguel Uribe Turbay" is not Álvaro Uribe); not a word the tagger swept in ("Will Putin ...")."""
     if entity.label != "PERSON" or len(inside) != 1:
         return False
     mention, actor = inside[0], inside[0].actor
-    if actor is None or actor.kind != "person" or mention.token_start <= entity.token_start:
+    # ("Thérèse Kayikwamba Wagner" is no Wagner Group either: a group's or a firm's name can be a surname.)
+    if actor is None or actor.kind in {"country", "place"} or mention.token_start <= entity.token_start:
         return False
     before = ctx.doc.tokens[entity.token_start : mention.token_start]
-    if not all(t.pos == "PROPN" and t.text[:1].isupper() for t in before):
+    if not all(t.pos in {"PROPN", "NOUN"} and t.text[:1].isupper() for t in before):
         return False
+    if actor.kind != "person" and any(zipf_frequency(t.text.lower(), "en") >= COMMON_WORD_ZIPF for t in before):
+        return False  # "Suspected Al-Shabaab gunmen": a capitalised common word, no given name
     known = {part.casefold() for part in (actor.name or "").replace("-", " ").split()}
     return all(t.text.casefold() not in known for t in before)
 

@@ -73,7 +73,9 @@ def object_tokens(tree: Tree, trigger: Token) -> list[Token]:
 def object_lemmas(tree: Tree, trigger: Token) -> set[str]:
     """The objects' lemmas and their compounds' ("went on hunger strike": strike, hunger). Not adjectives:
     "national" or "general" would match far too much ("joined the national unity government")."""
-    objects = object_tokens(tree, trigger)
+    # (A gerund complement is an act of its own, not an object noun: "has begun drilling for minerals" holds no
+    # drills.)
+    objects = [o for o in object_tokens(tree, trigger) if not (o.dep == "xcomp" and o.tag == "VBG")]
     return {t.lemma.lower() for o in objects for t in (o, *tree.children(o.i, "compound"))}
 
 
