@@ -50,3 +50,8 @@ def test_places_are_found_without_diacritics_and_under_other_spellings(
 def test_another_spelling_never_hides_a_city_of_that_name(gazetteer: Gazetteer) -> None:
     paris = gazetteer.lookup("Paris")
     assert paris is not None and paris.country == "FRA"
+
+
+def test_an_actors_name_is_never_another_spelling_of_a_town() -> None:
+    gazetteer = Gazetteer(reserved=frozenset({"hamas", "thai"}))
+    assert gazetteer.lookup("Hamas") is None and gazetteer.lookup("Thai") is None

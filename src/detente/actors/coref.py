@@ -236,12 +236,13 @@ def _named_before(
 # "the militant group", "the movement", "the Islamist organisation": an armed group named a moment ago.
 GROUP_NOUNS = frozenset({"group", "movement", "organisation", "organization", "militia", "faction"})
 ARMED_SECTORS = frozenset({"REB", "PRM", "UAF"})
+ORGANISATION_KINDS = frozenset({"group", "igo", "ngo", "company", "media", "party"})
 
 
 def _link_group_descriptions(ctx: ResolveContext, mentions: list[Mention]) -> list[Mention]:
     """A definite group noun with no name of its own ("the militant group that has seized parts of Iraq") is
-    the armed group last named in this or the previous sentence, when exactly one was. Replaces the bare
-    role ("militant group": rebels of no known country) the role pass found."""
+    the organisation named in this or the previous sentence, when exactly one was (an armed one, for an armed
+    description). Replaces the bare role ("militant group": rebels of no known country) the role pass found."""
     doc = ctx.doc
     by_token = {i: m for m in mentions for i in range(m.token_start, m.token_end)}
     out = list(mentions)
@@ -254,15 +255,16 @@ def _link_group_descriptions(ctx: ResolveContext, mentions: list[Mention]) -> li
         modifiers = [t for t in doc.tokens[max(0, token.i - 4) : token.i] if t.head == token.i]
         if not any(t.dep == "det" and t.text.lower() == "the" for t in modifiers):
             continue
-        if any(t.head == token.i and t.dep == "poss" for t in doc.tokens) or any(
-            t.i in by_token and by_token[t.i] is not own for t in modifiers
-        ):
-            continue  # "Russia's group", "the Wagner group": named by its owner or a name of its own
+        owned = any(t.head == token.i and (t.dep == "poss" or (t.dep == "prep" and t.text.lower() == "of"))
+                    for t in doc.tokens)
+        if owned or any(t.i in by_token and by_token[t.i] is not own for t in modifiers):
+            continue  # "Russia's group", "the group of seven nations", "the Wagner group": named otherwise
         start = min([t.i for t in modifiers if t.dep in MODIFIERS] + [token.i])
-        groups = _named_before(
-            mentions, start, token.sentence, lambda a: a.kind == "group" and a.sector in ARMED_SECTORS
-        )
-        if len(groups) == 1:
+        # Every organisation named counts ("Amnesty accused the Houthis ... The group urged": which one?);
+        # an armed description ("the militant group") fits only an armed group.
+        groups = _named_before(mentions, start, token.sentence, lambda a: a.kind in ORGANISATION_KINDS)
+        armed_only = own is not None and own.actor is not None and own.actor.sector in ARMED_SECTORS
+        if len(groups) == 1 and (not armed_only or next(iter(groups.values())).sector in ARMED_SECTORS):
             if own is not None:
                 out.remove(own)
             actor = next(iter(groups.values()))

@@ -111,6 +111,16 @@ class ActorDictionary:
             found.update((seat.name, *seat.aliases))
         return found
 
+    def non_place_names(self) -> set[str]:
+        """Names, aliases and demonyms of everything but places and capitals ("Hamas", "Thai", "Google"): words
+        a gazetteer must not take for another spelling of a town."""
+        found: set[str] = set()
+        for entry in self.entries.values():
+            found.update(entry.demonyms)
+            if entry.kind not in {"country", "place"}:
+                found.update((entry.name, *entry.aliases))
+        return found
+
     def get(self, entry_id: str) -> ActorEntry | None:
         return self.entries.get(entry_id)
 

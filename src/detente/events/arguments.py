@@ -301,7 +301,7 @@ def _instrument_agents(tree: Tree, trigger: Token) -> list[Token]:
             origins = [o for o in tree.children(prep.i, "pobj") if _is_place(tree.mention_at(o.i))]
             if origins:
                 return origins
-        if prep.text.lower() not in {"in", "by", "during", "following", "after", "amid", "due", "because"}:
+        if _preposition(tree, prep) not in {"in", "by", "during", "following", "after", "amid", "due", "because"}:
             continue
         objects = _prep_objects(tree, prep)
         for means in objects + [c for o in objects for c in tree.children(o.i, "conj")]:  # "fire and airstrikes by"
@@ -350,6 +350,10 @@ def accident_consequence(tree: Tree, trigger: Token) -> bool:
     return not _set_off_by_weapon(tree, head)
 
 
+STORM_TITLES = frozenset({"typhoon", "hurricane", "cyclone", "storm"})
+STORM_NAMED_WEAPONS = frozenset({"storm shadow"})  # the Anglo-French cruise missile
+
+
 def natural_unrest(tree: Tree, noun: Token) -> bool:
     """ "volcanic tremor and other unrest", "seismic unrest": a disturbance of nature, no protest."""
     if {c.lemma.lower() for c in tree.children(noun.i, "amod")} & {"volcanic", "seismic", "geological", "tectonic"}:
@@ -363,8 +367,10 @@ def _natural_cause(tree: Tree, subject: Token) -> bool:
     """ "an earthquake", "a Mw 6.2 earthquake", "the storm": a disaster or accident as the doer; not "fire"
     (Israeli fire is an attack) nor "a car bomb explosion"."""
     lemma = subject.lemma.lower()
-    if subject.pos == "PROPN":  # "Typhoon Kajiki", "Hurricane Melissa": a named storm
-        return any(c.lemma.lower() in ACCIDENT_NOUNS - ATTACK_NOUNS for c in tree.children(subject.i, "compound"))
+    if subject.pos == "PROPN":  # "Typhoon Kajiki", "Tropical Storm Wipha": a named storm (not a missile)
+        named = " ".join(t.text.lower() for t in (*tree.children(subject.i, "compound"), subject))
+        storm_words = {c.lemma.lower() for c in tree.children(subject.i, "compound")} & STORM_TITLES
+        return bool(storm_words) and named not in STORM_NAMED_WEAPONS
     return lemma in ACCIDENT_NOUNS and lemma not in ATTACK_NOUNS and not _armed_blast(tree, subject)
 
 
@@ -456,6 +462,15 @@ def _sentence_words(tree: Tree, index: int) -> set[str]:
     return words
 
 
+def _preposition(tree: Tree, prep: Token) -> str:
+    """The preposition a token stands for: "because of", parsed as "of" with "because" for its adverb, is
+    "because"."""
+    word = prep.text.lower()
+    if word == "of" and any(a.text.lower() == "because" for a in tree.children(prep.i, "advmod")):
+        return "because"
+    return word
+
+
 def _prep_objects(tree: Tree, prep: Token) -> list[Token]:
     """The objects of a preposition, also of a two-word one: "due to the fires", "because of the storm"."""
     two_word = [o for p in tree.children(prep.i, "pcomp") for o in tree.children(p.i, "pobj")]
@@ -468,10 +483,13 @@ ACCIDENT_PREPS = frozenset({"in", "from", "by", "during", "after", "amid", "due"
 
 def _accident_around(tree: Tree, trigger: Token) -> bool:
     for child in tree.children(trigger.i):
-        if child.dep in {"prep", "agent"} and child.text.lower() in ACCIDENT_PREPS:
+        if child.dep in {"prep", "agent"} and _preposition(tree, child) in ACCIDENT_PREPS:
             for obj in _prep_objects(tree, child):
                 words = {obj.lemma.lower(), *(c.lemma.lower() for c in tree.children(obj.i, "compound"))}
-                sided = any(tree.mention_at(c.i) for c in tree.children(obj.i, "amod", "compound", "poss"))
+                # "killed in Israeli fire" is shooting; "in a Russian helicopter crash" stays an accident
+                sided = obj.lemma.lower() == "fire" and any(
+                    tree.mention_at(c.i) for c in tree.children(obj.i, "amod", "compound", "poss")
+                )
                 if words & ACCIDENT_NOUNS and not _armed_blast(tree, obj) and tree.mention_at(obj.i) is None:
                     return not sided  # "killed in a landslide", "in storm surges"; not "in artillery/Israeli fire"
         if child.dep == "advcl" and (
@@ -541,9 +559,14 @@ def recipient_tokens(tree: Tree, trigger: Token, sense: Sense, actors: list[Toke
             if found:
                 return found
     if sense.cameo[:2] in AIMED_ROOTS:
-        aimed = _aimed_at(tree, [trigger, *tree.children(trigger.i, "dobj")], taken)
+        attack = sense.cameo[:2] in {"18", "19", "20"}
+        aimed = _aimed_at(tree, [trigger, *tree.children(trigger.i, "dobj")], taken, attack=attack)
         if aimed:
             return aimed
+    if sense.cameo[:2] == "14":
+        embassy = _embassy(tree, hosts, taken)
+        if embassy:
+            return embassy  # "protests outside the Israeli embassy in Amman" are aimed at Israel
     if not sense.is_noun and sense.cameo[:2] in {"03", "04"}:
         pair = _parties_between(tree, trigger, taken)
         if pair:
@@ -567,23 +590,58 @@ AIMED_ROOTS = frozenset({"16", "17", "18", "19", "20"})
 AIMING_PARTICIPLES = frozenset({"target", "carry", "transport", "aim"})
 
 
-def _aimed_at(tree: Tree, hosts: list[Token], taken: set[int]) -> list[Token]:
+def _aimed_at(tree: Tree, hosts: list[Token], taken: set[int], *, attack: bool) -> list[Token]:
     """ "conducts airstrikes targeting ISIS militants", "attacks a convoy carrying Malian soldiers"."""
     for host in hosts:
         for clause in tree.children(host.i, "acl", "advcl"):
-            if clause.tag == "VBG" and clause.lemma.lower() in AIMING_PARTICIPLES:
-                found = [t for t in _expand(tree, tree.children(clause.i, "dobj"))
-                         if t.i not in taken and tree.mention_for(t.i)]
-                if found:
-                    return found
+            if clause.tag != "VBG" or clause.lemma.lower() not in AIMING_PARTICIPLES:
+                continue
+            found = [t for t in _expand(tree, tree.children(clause.i, "dobj"))
+                     if t.i not in taken and tree.mention_for(t.i)]
+            if clause.lemma.lower() in CARRYING and not (attack and all(_people(tree, t) for t in found)):
+                continue  # "arrested a man carrying a Ugandan passport": what one carries is no target
+            if found:
+                return found
     return []
+
+
+CARRYING = frozenset({"carry", "transport"})
+
+
+def _people(tree: Tree, token: Token) -> bool:
+    mention = tree.mention_for(token.i)
+    return mention is not None and mention.actor is not None and (
+        mention.how == "role" or mention.actor.kind == "person"
+    )
+
+
+MISSIONS = frozenset({"embassy", "consulate", "mission", "legation"})
+
+
+def _embassy(tree: Tree, hosts: list[Token], taken: set[int]) -> list[Token]:
+    """A country's embassy a protest is held outside of or at."""
+    for host in hosts:
+        for prep in tree.children(host.i, "prep"):
+            if prep.text.lower() not in {"outside", "at", "near", "before", "to"}:
+                continue
+            for place in tree.children(prep.i, "pobj"):
+                if place.lemma.lower() in MISSIONS and place.i not in taken and tree.mention_for(place.i):
+                    return [place]
+    return []
+
+
+# What two sides make together, which a third party can host, broker or offer (not "the war between X and Y").
+PARLEY_NOUNS = frozenset(
+    {"talk", "negotiation", "dialogue", "meeting", "summit", "agreement", "deal", "accord", "treaty", "pact",
+     "ceasefire", "truce", "armistice", "peace", "settlement", "exchange", "swap", "mediation", "reconciliation"}
+)
 
 
 def _parties_between(tree: Tree, verb: Token, taken: set[int], depth: int = 0) -> list[Token]:
     """The two sides of "talks/a deal/a ceasefire between X and Y" that the verb's object (or the object of a
     verb it governs: "promised to help broker talks between Moscow and Kyiv") names."""
     for child in tree.children(verb.i, "dobj", "xcomp"):
-        if child.dep == "dobj":
+        if child.dep == "dobj" and child.lemma.lower() in PARLEY_NOUNS:
             for prep in tree.children(child.i, "prep"):
                 if prep.text.lower() == "between":
                     pair = [t for t in _expand(tree, tree.children(prep.i, "pobj"))

@@ -680,9 +680,18 @@ def _owned_by_another(tree: Tree, noun: Token, actor: Mention | None) -> bool:
     of its own (not "Russia withdrew its troops")."""
     for owner in tree.children(noun.i, "poss"):
         mention = tree.mention_for(owner.i)
-        if mention is not None and (actor is None or (mention is not actor and not _same_actor(mention, actor))):
+        if mention is None or owner.pos == "PRON":
+            continue  # "asked Israel to pause its strikes": whose "its" is, coreference may misjudge
+        if actor is None or (mention is not actor and not _same_actor(mention, actor) and not _same_country(
+            mention, actor
+        )):
             return True
     return False
+
+
+def _same_country(a: Mention, b: Mention) -> bool:
+    """ "Macron announced France's withdrawal": a leader and their own country are one side."""
+    return a.actor is not None and b.actor is not None and bool(a.actor.country) and a.actor.country == b.actor.country
 
 
 def _same_actor(a: Mention, b: Mention) -> bool:

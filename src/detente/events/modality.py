@@ -232,7 +232,11 @@ def _alleging_noun(tree: Tree, noun: Token) -> Token | None:
             return None
         if current.dep in {"pobj", "pcomp"} and head.text.lower() == "of":
             owner = tree.head(head.i)
-            return owner if owner is not None and owner.lemma.lower() in ALLEGING_NOUNS else None
+            if owner is None or owner.lemma.lower() not in ALLEGING_NOUNS:
+                return None
+            held = tree.head(owner.i)  # "the general in charge of the offensive", "took charge of": no charge
+            in_charge = held is not None and held.lemma.lower() in {"in", "take", "assume"}
+            return None if owner.lemma.lower() == "charge" and in_charge else owner
         current = head
     return None
 

@@ -75,7 +75,8 @@ def _place_in_list(tree: Tree, token: Token, gazetteer: Gazetteer) -> Place | No
         queue += [o for p in ofs for o in tree.children(p.i, "pobj")]
     if not found:
         return None
-    named = [p for p in found if p.lat is None and p.country]  # countries and regions named as such
+    # countries and regions named as such ("Atlanta, Georgia": the US state, where the town is)
+    named = [p for p in found if p.lat is None and p.country and gazetteer.region_country(p.name) != found[0].country]
     if named and found[0].country not in {p.country for p in named}:
         return named[0]
     return found[0]
@@ -115,7 +116,10 @@ def _place_at(tree: Tree, token: Token, gazetteer: Gazetteer) -> Place | None:
             place = gazetteer.lookup(entity.text)
             if place is not None:
                 return place
-    # A territory the gazetteer lacks but the actor dictionary knows as a country ("the Gaza Strip").
+    # A territory the gazetteer lacks but the actor dictionary knows as a country ("the Gaza Strip"); not
+    # a country's people or offices ("outside the Russian embassy in Vilnius").
+    if mention is not None and mention.how in {"role", "demonym"}:
+        return None
     if actor is not None and actor.kind in PLACE_KINDS and actor.country and mention is not None:
         return Place(mention.text, actor.country, None, None)
     return None

@@ -42,6 +42,7 @@ AMOUNT_NOUNS = frozenset(
 )
 # "protests were held", "a rally was staged": passives that say an event took place.
 STAGING_VERBS = frozenset({"hold", "stage", "organize", "organise", "conduct", "carry", "launch"})
+STAGED = frozenset({"held", "staged", "organized", "organised", "conducted", "carried", "launched"})  # "stag"
 AUTHORED_NOUNS = frozenset(
     {"proposal", "plan", "resolution", "deal", "agreement", "draft", "initiative", "offer", "statement", "report",
      "decision", "law", "bill", "decree", "order", "ban", "sanction", "measure", "demand", "request", "ultimatum"}
@@ -97,7 +98,7 @@ class Tree:
         objects = {o.lemma.lower() for o in self.children(verb.i, "dobj")}
         if current.dep == "nsubj" and (not objects or objects == {"place"}):
             return verb  # "erupted in Tel Aviv", "took place in Kyiv"
-        if current.dep == "nsubjpass" and verb.lemma.lower() in STAGING_VERBS:
+        if current.dep == "nsubjpass" and (verb.lemma.lower() in STAGING_VERBS or verb.text.lower() in STAGED):
             return verb  # "are held across the United States"
         return None
 
