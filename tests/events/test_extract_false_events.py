@@ -352,3 +352,9 @@ def test_in_charge_of_is_no_charge(pipeline: Pipeline) -> None:
 def test_what_an_arrested_man_carries_is_no_recipient(pipeline: Pipeline) -> None:
     [arrest] = analyze(pipeline, "Police in Kenya arrested a man carrying a Ugandan passport.").events
     assert arrest.recipient is None or arrest.recipient.country != "UGA"
+
+
+def test_a_disease_outbreak_that_killed_is_no_attack(pipeline: Pipeline) -> None:
+    text = ("Health authorities launch a vaccination program after an outbreak that occurred at the University "
+            "of Kent in Kent, England, which has killed two people.")
+    assert not [e for e in analyze(pipeline, text).events if e.event == "ASSAULT"]

@@ -846,3 +846,18 @@ def test_staged_protests_are_placed_and_an_embassy_names_the_target(pipeline: Pi
     assert protest.event == "PROTEST" and protest.where is not None and protest.where.name == where
     if "embassy" in text:
         assert protest.recipient is not None and protest.recipient.country == "ISR"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Armenia and Azerbaijan accused each other of shelling.", "India and Pakistan blamed one another for the attack."],
+)
+def test_accusing_each_other_is_mutual(pipeline: Pipeline, text: str) -> None:
+    [event] = analyze(pipeline, text).events
+    assert event.reciprocal and event.recipient is not None and event.event == "ACCUSE"
+
+
+def test_a_town_name_inside_a_facilitys_name_is_where_the_facility_is(pipeline: Pipeline) -> None:
+    text = "Israeli settlers set fire to the Hajja Hamida mosque in Deir Istiya in the West Bank."
+    [event] = analyze(pipeline, text).events
+    assert event.recipient is not None and event.recipient.country == "PSE"  # not Hajja, Yemen

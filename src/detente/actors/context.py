@@ -69,7 +69,7 @@ class PlaceCountry:
             if actor is None or actor.id is not None or actor.country or (actor.kind or "") not in PLACE_KINDS:
                 out.append(mention)
                 continue
-            country = _possessor_country(ctx, mention, by_token)
+            country = _possessor_country(ctx, mention, by_token) or _facility_country(ctx, mention, by_token)
             if country is None and actor.kind in {"gpe", "loc", "fac"}:
                 country = self.gazetteer.country_of(mention.text)
             if country is None:  # a place the gazetteer lacks: "Krasnodar Krai, Russia"
@@ -128,6 +128,17 @@ def _country_of_phrase(ctx: ResolveContext, head: Token, by_token: dict[int, Men
                     if country:
                         return country
     return None
+
+
+def _facility_country(ctx: ResolveContext, mention: Mention, by_token: dict[int, Mention]) -> str | None:
+    """ "the Hajja Hamida mosque in Deir Istiya in the West Bank": a name inside a facility's name is no town
+    the gazetteer knows elsewhere (Hajja, Yemen); the facility is where its phrase says."""
+    head = ctx.doc.tokens[mention.head]
+    if head.dep != "compound":
+        return None
+    while head.dep == "compound" and head.head != head.i:
+        head = ctx.doc.tokens[head.head]  # "Hajja" → "Hamida" → "mosque"
+    return _country_modifier(ctx, head, by_token)
 
 
 def _apposed_country(ctx: ResolveContext, mention: Mention, by_token: dict[int, Mention]) -> str | None:

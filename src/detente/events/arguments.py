@@ -345,6 +345,9 @@ def accident_consequence(tree: Tree, trigger: Token) -> bool:
         return True
     if trigger.dep == "advcl" and trigger.tag == "VBG" and _accident_sentence(tree, trigger):
         return True  # "arrest the pilot of a plane that crashed near El Alto, killing 22": the parse hung it high
+    relative = any(s.text.lower() in {"which", "that"} for s in tree.children(trigger.i, "nsubj"))
+    if trigger.dep == "relcl" and relative and _accident_sentence(tree, trigger):
+        return True  # "an outbreak that occurred at the University of Kent, which has killed two people"
     if trigger.dep not in {"advcl", "xcomp", "conj"} or head is None or head.lemma.lower() not in ACCIDENT_VERBS:
         return False
     return not _set_off_by_weapon(tree, head)
@@ -453,6 +456,10 @@ def _sentence_words(tree: Tree, index: int) -> set[str]:
     tokens = tree.tokens[sentence.token_start : sentence.token_end]
     words = {t.lemma.lower() for t in tokens} | {t.text.lower() for t in tokens}
     for verb in tokens:
+        if verb.lemma.lower() in {"launch", "open"} and verb.pos == "VERB" and not any(
+            o.lemma.lower() in ATTACK_NOUNS | OPERATION_NOUNS | EXPLOSIVES for o in tree.children(verb.i, "dobj")
+        ):
+            words -= {verb.lemma.lower(), verb.text.lower()}  # "launch a vaccination program": no attack
         if verb.lemma.lower() in {"strike", "hit", "rock", "jolt"} and any(
             _natural_cause(tree, s) for s in tree.children(verb.i, "nsubj", "compound")  # (or read as a noun)
         ):

@@ -382,7 +382,7 @@ class EventCoder:
                 if passive_without_agent or done_to
                 else []
             )
-        if not recipients and sense.reciprocal and len(actors) >= 2:
+        if not recipients and (sense.reciprocal or _each_other(tree, token)) and len(actors) >= 2:
             # "The US, Russia and Switzerland met": every pair met.
             distinct = _distinct(actors)
             return [
@@ -673,6 +673,16 @@ def _crowd(heads: list[Token]) -> bool:
 def _same_person(a: Actor | None, b: Actor | None) -> bool:
     """ "Van Hollen ... to push for his release", with "his" taken for him: no one acts on themselves."""
     return a is not None and b is not None and a.kind == b.kind == "person" and _key(a) == _key(b)
+
+
+def _each_other(tree: Tree, verb: Token) -> bool:
+    """ "Armenia and Azerbaijan accused each other", "both sides accuse the other": a mutual act."""
+    for obj in (*tree.children(verb.i, "dobj"), *(o for p in tree.children(verb.i, "prep")
+                                                  for o in tree.children(p.i, "pobj"))):
+        words = {obj.text.lower(), *(c.text.lower() for c in tree.children(obj.i, "det", "amod", "advmod"))}
+        if words in ({"other", "each"}, {"another", "one"}, {"other", "the"}):
+            return True
+    return False
 
 
 def _owned_by_another(tree: Tree, noun: Token, actor: Mention | None) -> bool:
