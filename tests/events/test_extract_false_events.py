@@ -358,3 +358,21 @@ def test_a_disease_outbreak_that_killed_is_no_attack(pipeline: Pipeline) -> None
     text = ("Health authorities launch a vaccination program after an outbreak that occurred at the University "
             "of Kent in Kent, England, which has killed two people.")
     assert not [e for e in analyze(pipeline, text).events if e.event == "ASSAULT"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Spain's Civil Guard seizes 30 tonnes of cocaine on a cargo ship off the Canary Islands.",
+        "At least 22 people are killed as Tropical Storm Wipha hits the Philippines and South Korea.",
+        "Storm Claudia hits Portugal, killing three people.",
+    ],
+)
+def test_drug_seizures_and_named_storms_are_no_political_events(pipeline: Pipeline, text: str) -> None:
+    assert analyze(pipeline, text).events == ()
+
+
+def test_no_one_accuses_itself(pipeline: Pipeline) -> None:
+    text = "Russia designates news outlet Mediazona a foreign agent, accusing it of publishing false information."
+    [accusation] = [e for e in analyze(pipeline, text).events if e.event == "ACCUSE"]
+    assert accusation.recipient is None or accusation.recipient.sector != "GOV"

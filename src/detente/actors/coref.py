@@ -176,6 +176,9 @@ def _link_it(ctx: ResolveContext, mentions: list[Mention]) -> list[Mention]:
         subject = next((m for m in subjects if m is not None), None)
         if subject is None or subject.actor is None or subject.actor.kind == "person":
             continue
+        own_subject = any(t.head == clause.i and t.dep in SUBJECT_DEPS for t in doc.tokens)
+        if token.dep in {"dobj", "dative"} and token.head == clause.i and not own_subject:
+            continue  # "designates Mediazona a foreign agent, accusing it of ...": no one accuses itself
         out.append(ctx.mention(token.i, token.i + 1, subject.actor, "coref"))
     return sorted(out, key=lambda m: m.token_start)
 

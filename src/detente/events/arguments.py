@@ -503,7 +503,10 @@ def _accident_around(tree: Tree, trigger: Token) -> bool:
             child.lemma.lower() in ACCIDENT_VERBS
             or _catches_fire(tree, child)
             or any(c.lemma.lower() in ACCIDENT_VERBS for c in tree.children(child.i, "conj"))
-            or any(c.lemma.lower() in ACCIDENT_NOUNS for c in tree.children(child.i, "nsubj"))  # "an avalanche hits"
+            # "an avalanche hits", "as Tropical Storm Wipha hits"
+            or any(
+                c.lemma.lower() in ACCIDENT_NOUNS or _natural_cause(tree, c) for c in tree.children(child.i, "nsubj")
+            )
         ):
             return not _set_off_by_weapon(tree, child)  # "killed when a boat capsizes"; not "when a bomb explodes"
     return False

@@ -483,6 +483,10 @@ class EventCoder:
         if recipient is not None and actor is not None and actor.country and code.plover == "COERCE":
             # "Iranian security forces detained hundreds of protesters": a state coerces its own people.
             recipient = _placed(recipient, actor.country)
+        if recipient is not None and actor is not None and _key(recipient) == _key(actor) and (
+            recipient.sector == actor.sector
+        ):
+            recipient = None  # "ICE's deployment in the state" read as the US deploying to itself: no recipient
         if code.code == VISIT_CODE and (recipient is None or _trip_at_home(actor, recipient)):
             # "her visit to Naypyitaw", "Zelensky visited Kharkiv", "the pope attends a ceremony": no visit
             # between parties
