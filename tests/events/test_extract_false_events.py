@@ -376,3 +376,7 @@ def test_no_one_accuses_itself(pipeline: Pipeline) -> None:
     text = "Russia designates news outlet Mediazona a foreign agent, accusing it of publishing false information."
     [accusation] = [e for e in analyze(pipeline, text).events if e.event == "ACCUSE"]
     assert accusation.recipient is None or accusation.recipient.sector != "GOV"
+
+
+def test_drones_shot_down_with_no_sender_named_aim_at_no_one(pipeline: Pipeline) -> None:
+    assert analyze(pipeline, "The Russian military says it shot down at least 121 drones overnight.").events == ()

@@ -861,3 +861,17 @@ def test_a_town_name_inside_a_facilitys_name_is_where_the_facility_is(pipeline: 
     text = "Israeli settlers set fire to the Hajja Hamida mosque in Deir Istiya in the West Bank."
     [event] = analyze(pipeline, text).events
     assert event.recipient is not None and event.recipient.country == "PSE"  # not Hajja, Yemen
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Cuba says it has run out of diesel due to a U.S. blockade of the island.", ("USA", "COERCE", "191", "CUB")),
+        ("The Israeli Air Force strikes targets throughout Southern Syria.", ("ISR", "ASSAULT", "190", "SYR")),
+        ("Russia shot down 30 Ukrainian drones.", ("RUS", "ASSAULT", "190", "UKR")),
+    ],
+)
+def test_islands_places_throughout_and_drones_shot_down(
+    pipeline: Pipeline, text: str, expected: tuple[str, str, str, str]
+) -> None:
+    assert [e[:4] for e in coded(analyze(pipeline, text))] == [expected]

@@ -12,7 +12,8 @@ from detente.gazetteer import Gazetteer
 from detente.models import Place, Token
 
 LOCATIVE_PREPS = frozenset(
-    {"in", "at", "near", "inside", "outside", "over", "across", "around", "to", "off", "along", "within", "through"}
+    {"in", "at", "near", "inside", "outside", "over", "across", "around", "to", "off", "along", "within", "through",
+     "throughout"}
 )
 # Verbs whose object is an event they brought about, placed by the verb's own locative phrase.
 CAUSING_VERBS = frozenset({"trigger", "spark", "prompt", "cause", "provoke", "fuel", "ignite", "unleash", "stir"})
