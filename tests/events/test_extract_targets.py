@@ -875,3 +875,13 @@ def test_islands_places_throughout_and_drones_shot_down(
     pipeline: Pipeline, text: str, expected: tuple[str, str, str, str]
 ) -> None:
     assert [e[:4] for e in coded(analyze(pipeline, text))] == [expected]
+
+
+def test_regions_in_a_country_and_the_people_killed_there(pipeline: Pipeline) -> None:
+    text = ("Ukrainian forces launch drone attacks on Penza Oblast, Samara Oblast and Rostov Oblast in Russia, "
+            "killing three people.")
+    result = analyze(pipeline, text)
+    regions = {m.text: m.actor.country for m in result.mentions if m.actor is not None and "Oblast" in m.text}
+    assert regions and set(regions.values()) == {"RUS"}
+    [attack] = result.events
+    assert attack.recipient is not None and attack.recipient.country == "RUS"

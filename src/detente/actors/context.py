@@ -72,8 +72,8 @@ class PlaceCountry:
             country = _possessor_country(ctx, mention, by_token) or _facility_country(ctx, mention, by_token)
             if country is None and actor.kind in {"gpe", "loc", "fac"}:
                 country = self.gazetteer.country_of(mention.text)
-            if country is None:  # a place the gazetteer lacks: "Krasnodar Krai, Russia"
-                country = _apposed_country(ctx, mention, by_token)
+            if country is None:  # a place the gazetteer lacks: "Krasnodar Krai, Russia", "Penza Oblast in Russia"
+                country = _apposed_country(ctx, mention, by_token) or _located_country(ctx, mention, by_token)
             out.append(replace(mention, actor=replace(actor, country=country)) if country else mention)
         return out
 
@@ -139,6 +139,27 @@ def _facility_country(ctx: ResolveContext, mention: Mention, by_token: dict[int,
     while head.dep == "compound" and head.head != head.i:
         head = ctx.doc.tokens[head.head]  # "Hajja" → "Hamida" → "mosque"
     return _country_modifier(ctx, head, by_token)
+
+
+def _located_country(ctx: ResolveContext, mention: Mention, by_token: dict[int, Mention]) -> str | None:
+    """ "Penza Oblast, Samara Oblast and Rostov Oblast in Russia": the country a list of places is said to be in."""
+    doc = ctx.doc
+    head = doc.tokens[mention.head]
+    chain = [head]
+    while chain[-1].dep == "conj" and chain[-1].head != chain[-1].i and len(chain) < 8:
+        chain.append(doc.tokens[chain[-1].head])  # up to the first of the list
+    members = [chain[-1]]
+    for member in members:  # the whole list, at any depth
+        if len(members) < 12:
+            members += [t for t in doc.tokens if t.dep == "conj" and t.head == member.i and t not in members]
+    for member in [head, *members]:
+        for prep in (t for t in doc.tokens[member.i + 1 : member.i + 16] if t.head == member.i and t.dep == "prep"):
+            if prep.text.lower() == "in":
+                for obj in (t for t in doc.tokens[prep.i + 1 : prep.i + 6] if t.head == prep.i and t.dep == "pobj"):
+                    other = by_token.get(obj.i)
+                    if other is not None and other.actor is not None and other.actor.kind == "country":
+                        return other.actor.country
+    return None
 
 
 def _apposed_country(ctx: ResolveContext, mention: Mention, by_token: dict[int, Mention]) -> str | None:

@@ -340,7 +340,11 @@ class EventCoder:
                     recipients = [m for t in heads if (m := tree.mention_for(t.i))]
         if self.codes.get(sense.cameo).plover == "ASSAULT" and all(self._local_place(r) for r in recipients):
             # a city or a building is where the attack fell; the people it killed are whom it hit
-            recipients = [m for t in casualties(tree, token) if (m := tree.mention_for(t.i))] or recipients
+            places = {r.actor.country for r in recipients if r.actor is not None and r.actor.country}
+            hit = [m for t in casualties(tree, token) if (m := tree.mention_for(t.i))]
+            if len(places) == 1:  # "attacks on Penza Oblast and Samara Oblast in Russia, killing three": Russians
+                hit = [_in_country(m, next(iter(places))) for m in hit]
+            recipients = hit or recipients
         if sense.needs_recipient and not recipients:
             return []
         if self.codes.get(sense.cameo).plover == "ASSAULT" and accident_consequence(tree, token):
@@ -893,6 +897,11 @@ def _same_party(a: Actor, b: Actor) -> bool:
         state = {x in STATE_SECTORS for x in (a.sector or "GOV", b.sector or "GOV")}
         return len(state) == 1
     return (a.name or a.text) == (b.name or b.text)
+
+
+def _in_country(mention: Mention, country: str) -> Mention:
+    placed = _placed(mention.actor, country)
+    return mention if placed is mention.actor else replace(mention, actor=placed)
 
 
 def _placed(actor: Actor | None, country: str) -> Actor | None:
