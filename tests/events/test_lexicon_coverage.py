@@ -119,6 +119,9 @@ def test_light_verb_constructions_pick_their_own_code(lexicon: Lexicon) -> None:
         # re- forms of verbs that take it: the same act again
         ("Washington reimposed oil sanctions on Caracas.", "COERCE", "163", "USA", "VEN"),
         ("Russia redeployed troops to the border with Finland.", "MOBILIZE", "154", "RUS", "FIN"),
+        # "provide X with Y": X receives; sums of money are economic aid; weapons offered are military aid
+        ("The European Union will provide Egypt with 7.4 billion euros in loans.", "AID", "071", None, "EGY"),
+        ("The United States offered weapons to Taiwan.", "AGREE", "0332", "USA", "TWN"),
     ],
 )
 def test_common_news_constructions_are_coded(
