@@ -380,3 +380,9 @@ def test_no_one_accuses_itself(pipeline: Pipeline) -> None:
 
 def test_drones_shot_down_with_no_sender_named_aim_at_no_one(pipeline: Pipeline) -> None:
     assert analyze(pipeline, "The Russian military says it shot down at least 121 drones overnight.").events == ()
+
+
+def test_the_island_is_not_whichever_country_was_the_subject(pipeline: Pipeline) -> None:
+    text = "China launched military drills around Taiwan. The island's defence ministry condemned the drills."
+    [condemned] = [e for e in analyze(pipeline, text).events if e.trigger == "condemned"]
+    assert condemned.actor is not None and condemned.actor.country == "TWN"

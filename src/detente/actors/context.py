@@ -144,6 +144,8 @@ def _facility_country(ctx: ResolveContext, mention: Mention, by_token: dict[int,
 def _located_country(ctx: ResolveContext, mention: Mention, by_token: dict[int, Mention]) -> str | None:
     """ "Penza Oblast, Samara Oblast and Rostov Oblast in Russia": the country a list of places is said to be in."""
     doc = ctx.doc
+    if mention.actor is None or mention.actor.kind not in {"gpe", "loc", "fac"}:
+        return None  # "the Africa Corps in Mali" is no place in Mali
     head = doc.tokens[mention.head]
     chain = [head]
     while chain[-1].dep == "conj" and chain[-1].head != chain[-1].i and len(chain) < 8:
@@ -153,6 +155,11 @@ def _located_country(ctx: ResolveContext, mention: Mention, by_token: dict[int, 
         if len(members) < 12:
             members += [t for t in doc.tokens if t.dep == "conj" and t.head == member.i and t not in members]
     for member in [head, *members]:
+        other_place = by_token.get(member.i)
+        if member is not head and (other_place is None or other_place.actor is None or (
+            other_place.actor.kind not in {"gpe", "loc", "fac"}
+        )):
+            continue  # "Bryansk Oblast and an airfield in Belarus": only a list of places shares its country
         for prep in (t for t in doc.tokens[member.i + 1 : member.i + 16] if t.head == member.i and t.dep == "prep"):
             if prep.text.lower() == "in":
                 for obj in (t for t in doc.tokens[prep.i + 1 : prep.i + 6] if t.head == prep.i and t.dep == "pobj"):

@@ -184,9 +184,7 @@ def _link_it(ctx: ResolveContext, mentions: list[Mention]) -> list[Mention]:
 
 
 # "the wealthy Gulf state", "the country", "the kingdom": a country named a moment ago.
-COUNTRY_NOUNS = frozenset(
-    {"country", "state", "nation", "kingdom", "republic", "emirate", "sultanate", "island", "archipelago"}
-)
+COUNTRY_NOUNS = frozenset({"country", "state", "nation", "kingdom", "republic", "emirate", "sultanate"})
 MODIFIERS = frozenset({"amod", "compound", "det", "advmod", "nmod"})
 
 

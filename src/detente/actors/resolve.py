@@ -30,10 +30,8 @@ from detente.models import Actor, Entity, Mention, ParsedDoc
 MentionPass = Callable[[ResolveContext, list[Mention]], list[Mention]]
 
 # Last words that make a name a region, whatever the tagger's label: "Samara Oblast", "Kidal Region".
-REGION_WORDS = frozenset(
-    {"oblast", "krai", "raion", "governorate", "province", "prefecture", "district", "region", "county", "state",
-     "municipality", "canton", "voivodeship", "department", "okrug", "republic"}
-)
+REGION_WORDS = frozenset({"oblast", "krai", "raion", "governorate", "prefecture", "voivodeship", "okrug"})
+LOOSE_REGION_WORDS = frozenset({"province", "district", "region", "county", "municipality", "canton"})
 COMMON_WORD_ZIPF = 3.5  # wordfreq: "suspected" is about 4.2, "Thérèse" under 2
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 LOCATIVE = frozenset({"in", "at", "near", "inside", "outside", "into", "across", "within", "around", "throughout"})
@@ -266,7 +264,10 @@ def _entity_mention(ctx: ResolveContext, entity: Entity, country: str | None, *,
         return ctx.mention(start, end, match.actor_at(ctx.date), "fuzzy")
     name = entity.text[4:] if entity.text.lower().startswith("the ") else entity.text
     country = country or _demonym_in(ctx, start, end)
-    kind = "gpe" if name.split()[-1].lower() in REGION_WORDS else entity.label.lower()  # "Samara Oblast" (PERSON)
+    last = name.split()[-1].lower()
+    # "Samara Oblast" (tagged PERSON) is a region; "Khorasan Province" or "Justice Department" tagged ORG is not
+    regional = last in REGION_WORDS or (last in LOOSE_REGION_WORDS and entity.label in {"GPE", "LOC", "PERSON"})
+    kind = "gpe" if regional else entity.label.lower()
     actor = Actor(None, name, country, sector_in_span(ctx, start, end), kind=kind)
     return ctx.mention(start, end, actor, "unknown")
 

@@ -346,7 +346,14 @@ def accident_consequence(tree: Tree, trigger: Token) -> bool:
     if trigger.dep == "advcl" and trigger.tag == "VBG" and _accident_sentence(tree, trigger):
         return True  # "arrest the pilot of a plane that crashed near El Alto, killing 22": the parse hung it high
     relative = any(s.text.lower() in {"which", "that"} for s in tree.children(trigger.i, "nsubj"))
-    if trigger.dep == "relcl" and relative and _accident_sentence(tree, trigger):
+    named = tree.mention_for(head.i) if head is not None else None
+    # "Hamas, which killed 1,200 Israelis" (not "the collapse of the bridge in Genoa, which killed 43", nor "an
+    # outbreak at the University of Kent in Kent, England, which has killed two": a place where it happened)
+    of_actor = (
+        head is not None and named is not None and named.actor is not None
+        and named.actor.kind not in TOWN_KINDS and not _in_locative_phrase(tree, head)
+    )
+    if trigger.dep == "relcl" and relative and not of_actor and _accident_sentence(tree, trigger):
         return True  # "an outbreak that occurred at the University of Kent, which has killed two people"
     if trigger.dep not in {"advcl", "xcomp", "conj"} or head is None or head.lemma.lower() not in ACCIDENT_VERBS:
         return False
@@ -355,6 +362,21 @@ def accident_consequence(tree: Tree, trigger: Token) -> bool:
 
 STORM_TITLES = frozenset({"typhoon", "hurricane", "cyclone", "storm"})
 STORM_NAMED_WEAPONS = frozenset({"storm shadow"})  # the Anglo-French cruise missile
+
+
+def _in_locative_phrase(tree: Tree, noun: Token) -> bool:
+    """ "in Kent, England": a noun inside a phrase of place (through its list and appositions)."""
+    current = noun
+    for _ in range(6):
+        head = tree.head(current.i)
+        if head is None:
+            return False
+        if current.dep == "pobj":
+            return head.text.lower() in {"in", "at", "near", "across", "outside", "inside", "around"}
+        if current.dep not in {"appos", "conj", "npadvmod", "compound"}:
+            return False
+        current = head
+    return False
 
 
 def natural_unrest(tree: Tree, noun: Token) -> bool:
@@ -456,8 +478,10 @@ def _sentence_words(tree: Tree, index: int) -> set[str]:
     tokens = tree.tokens[sentence.token_start : sentence.token_end]
     words = {t.lemma.lower() for t in tokens} | {t.text.lower() for t in tokens}
     for verb in tokens:
-        if verb.lemma.lower() in {"launch", "open"} and verb.pos == "VERB" and not any(
-            o.lemma.lower() in ATTACK_NOUNS | OPERATION_NOUNS | EXPLOSIVES for o in tree.children(verb.i, "dobj")
+        objects = tree.children(verb.i, "dobj")
+        aimed = any(p.text.lower() in {"at", "on", "against", "into"} for p in tree.children(verb.i, "prep"))
+        if verb.lemma.lower() in {"launch", "open"} and verb.pos == "VERB" and objects and not aimed and all(
+            o.pos == "NOUN" and o.lemma.lower() not in ATTACK_NOUNS | OPERATION_NOUNS | EXPLOSIVES for o in objects
         ):
             words -= {verb.lemma.lower(), verb.text.lower()}  # "launch a vaccination program": no attack
         if verb.lemma.lower() in {"strike", "hit", "rock", "jolt"} and any(
@@ -573,6 +597,10 @@ def recipient_tokens(tree: Tree, trigger: Token, sense: Sense, actors: list[Toke
         aimed = _aimed_at(tree, [trigger, *tree.children(trigger.i, "dobj")], taken, attack=attack)
         if aimed:
             return aimed
+    if sense.needs_recipient:
+        senders = _senders(tree, trigger, taken)
+        if senders:
+            return senders  # "shot down 45 drones launched by Russia", "a missile fired by the Houthis"
     if sense.cameo[:2] == "14":
         embassy = _embassy(tree, hosts, taken)
         if embassy:
@@ -591,6 +619,7 @@ def recipient_tokens(tree: Tree, trigger: Token, sense: Sense, actors: list[Toke
     return _answerers(tree, trigger, taken) if sense.is_noun else []
 
 
+TOWN_KINDS = frozenset({"gpe", "loc", "fac", "place"})
 CIRCUMSTANCE_PREPS = frozenset(
     {"during", "after", "before", "since", "amid", "amidst", "following", "despite", "until", "throughout", "ahead"}
 )
@@ -623,6 +652,20 @@ def _people(tree: Tree, token: Token) -> bool:
     return mention is not None and mention.actor is not None and (
         mention.how == "role" or mention.actor.kind == "person"
     )
+
+
+def _senders(tree: Tree, verb: Token, taken: set[int]) -> list[Token]:
+    """Who sent the weapons the verb's object names: "drones launched by Russia", "drones that entered its
+    airspace from Belarus"."""
+    for obj in tree.children(verb.i, "dobj"):
+        for clause in tree.children(obj.i, "acl", "relcl"):
+            for prep in tree.children(clause.i, "prep", "agent"):
+                if prep.text.lower() in {"by", "from"}:
+                    found = [t for t in _expand(tree, tree.children(prep.i, "pobj"))
+                             if t.i not in taken and tree.mention_for(t.i)]
+                    if found:
+                        return found
+    return []
 
 
 MISSIONS = frozenset({"embassy", "consulate", "mission", "legation"})

@@ -488,7 +488,7 @@ class EventCoder:
             # "Iranian security forces detained hundreds of protesters": a state coerces its own people.
             recipient = _placed(recipient, actor.country)
         if recipient is not None and actor is not None and _key(recipient) == _key(actor) and (
-            recipient.sector == actor.sector
+            recipient.sector == actor.sector and {actor.kind, recipient.kind} <= {"country", "place"}
         ):
             recipient = None  # "ICE's deployment in the state" read as the US deploying to itself: no recipient
         if code.code == VISIT_CODE and (recipient is None or _trip_at_home(actor, recipient)):
@@ -685,10 +685,13 @@ def _same_person(a: Actor | None, b: Actor | None) -> bool:
 
 def _each_other(tree: Tree, verb: Token) -> bool:
     """ "Armenia and Azerbaijan accused each other", "both sides accuse the other": a mutual act."""
-    for obj in (*tree.children(verb.i, "dobj"), *(o for p in tree.children(verb.i, "prep")
-                                                  for o in tree.children(p.i, "pobj"))):
+    subjects = tree.children(verb.i, "nsubj")
+    # "the other" is mutual only with "each" or "both" ("both sides accuse the other"), not "criticized the other"
+    each = any(w.text.lower() in {"each", "both"} for s in subjects for w in (s, *tree.children(s.i, "det", "predet")))
+    preps = [p for p in tree.children(verb.i, "prep") if p.text.lower() not in {"after", "by"}]  # "one after the other"
+    for obj in (*tree.children(verb.i, "dobj"), *(o for p in preps for o in tree.children(p.i, "pobj"))):
         words = {obj.text.lower(), *(c.text.lower() for c in tree.children(obj.i, "det", "amod", "advmod"))}
-        if words in ({"other", "each"}, {"another", "one"}, {"other", "the"}):
+        if words in ({"other", "each"}, {"another", "one"}) or (words == {"other", "the"} and each):
             return True
     return False
 
