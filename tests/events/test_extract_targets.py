@@ -921,3 +921,18 @@ def test_a_place_and_an_airfield_elsewhere_keep_their_own_countries(pipeline: Pi
 def test_an_organisation_named_like_a_region_is_no_place(pipeline: Pipeline) -> None:
     [meeting] = analyze(pipeline, "Blinken met with the Justice Department in Washington.").events
     assert meeting.recipient is not None and meeting.recipient.name == "Justice Department"
+
+
+@pytest.mark.parametrize(
+    ("text", "broker"),
+    [
+        ("A US-brokered truce between Israel and Hezbollah took effect.", "USA"),
+        ("The Qatari-mediated talks between Hamas and Israel resumed in Doha.", "QAT"),
+    ],
+)
+def test_the_broker_named_on_the_participle_mediates_between_the_sides(
+    pipeline: Pipeline, text: str, broker: str
+) -> None:
+    found = [e for e in analyze(pipeline, text).events if e.cameo == "045"]
+    assert {e.actor.country for e in found if e.actor} == {broker}
+    assert {e.recipient.country for e in found if e.recipient} == {"ISR", "LBN" if broker == "USA" else "PSE"}

@@ -153,6 +153,9 @@ def actor_tokens(tree: Tree, trigger: Token, sense: Sense) -> list[Token]:
                 return _agents(tree, tree.children(agent.i, "pobj"))
         # "five are killed and three are injured in a Ukrainian drone attack": so is the means
         return next((found for verb in [trigger, *shared] if (found := _instrument_agents(tree, verb))), [])
+    if trigger.dep == "amod" and trigger.tag == "VBN" and trigger.lemma.lower() in MEDIATING_VERBS:
+        # "a US-brokered truce", "Qatari-mediated talks": the name on the participle is the broker
+        return [c for c in tree.children(trigger.i, "npadvmod", "compound", "nmod", "amod") if tree.mention_at(c.i)]
     subjects = tree.children(trigger.i, "nsubj", "csubj")
     if not subjects and trigger.pos == "NOUN" and trigger.dep == "ROOT":
         # "Keir Starmer visits Kyiv" parsed as one noun phrase: the name compounded on the verb is its subject
@@ -571,6 +574,8 @@ def recipient_tokens(tree: Tree, trigger: Token, sense: Sense, actors: list[Toke
             return named
         # "an agreement forced on the Gulf state": the thing is no actor; its slots may name one
     hosts = [trigger, *(c for c in tree.children(trigger.i) if c.dep in RECIPIENT_HOSTS)]
+    if trigger.dep == "amod" and trigger.lemma.lower() in MEDIATING_VERBS and head is not None:
+        hosts.append(head)  # "a US-brokered truce between Israel and Hezbollah"
     happening = tree.happening_verb(trigger) if sense.is_noun else None
     if happening is not None:
         hosts.append(happening)  # "protests take place in Kyiv against the decision"
@@ -620,6 +625,7 @@ def recipient_tokens(tree: Tree, trigger: Token, sense: Sense, actors: list[Toke
 
 
 TOWN_KINDS = frozenset({"gpe", "loc", "fac", "place"})
+MEDIATING_VERBS = frozenset({"broker", "mediate"})
 CIRCUMSTANCE_PREPS = frozenset(
     {"during", "after", "before", "since", "amid", "amidst", "following", "despite", "until", "throughout", "ahead"}
 )
