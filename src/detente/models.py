@@ -167,6 +167,14 @@ class ParsedDoc:
     def children(self, i: int) -> list[Token]:
         return [t for t in self.tokens if t.head == i and t.i != i]
 
+    def conjuncts(self, i: int) -> list[Token]:
+        """The tokens coordinated under token i, at any depth: "Penza Oblast, Samara Oblast and Rostov Oblast"."""
+        out: list[Token] = []
+        for child in self.children(i):
+            if child.dep == "conj":
+                out += [child, *self.conjuncts(child.i)]
+        return out
+
     def sentence_tokens(self, index: int) -> tuple[Token, ...]:
         sentence = self.sentences[index]
         return self.tokens[sentence.token_start : sentence.token_end]

@@ -213,3 +213,10 @@ def test_a_nationality_in_lower_case_before_a_noun_is_still_that_country(diction
         ("the russian troops", "RUS"), ("ukrainian", "UKR")]
     doc = make_doc("they|PRON|nsubj|1 polish|VERB|ROOT|1 the|DET|det|3 boots|NOUN|dobj|1")
     assert resolve(dictionary, doc) == []
+
+
+def test_the_conjuncts_of_a_token_are_its_whole_list() -> None:
+    doc = make_doc("Penza|PROPN|ROOT|0 ,|PUNCT|punct|0 Samara|PROPN|conj|0 and|CCONJ|cc|2 "
+                   "Rostov|PROPN|conj|2")
+    assert [t.text for t in doc.conjuncts(0)] == ["Samara", "Rostov"]
+    assert doc.conjuncts(4) == []

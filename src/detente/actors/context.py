@@ -25,6 +25,7 @@ PLACE_KINDS = frozenset({"gpe", "loc", "fac", "org", "norp"})
 WEAPONS = frozenset({"drone", "missile", "tank", "warplane", "jet", "warship", "artillery"})
 TITLE_WINDOW = 3  # words in a title phrase before a name: "British home secretary"
 ORGANISATION_KINDS = frozenset({"igo", "ngo", "company", "media", "party"})
+LIST_LIMIT = 12  # places in one list
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,10 +151,7 @@ def _located_country(ctx: ResolveContext, mention: Mention, by_token: dict[int, 
     chain = [head]
     while chain[-1].dep == "conj" and chain[-1].head != chain[-1].i and len(chain) < 8:
         chain.append(doc.tokens[chain[-1].head])  # up to the first of the list
-    members = [chain[-1]]
-    for member in members:  # the whole list, at any depth
-        if len(members) < 12:
-            members += [t for t in doc.tokens if t.dep == "conj" and t.head == member.i and t not in members]
+    members = [chain[-1], *doc.conjuncts(chain[-1].i)][:LIST_LIMIT]  # the whole list, at any depth
     for member in [head, *members]:
         other_place = by_token.get(member.i)
         if member is not head and (other_place is None or other_place.actor is None or (

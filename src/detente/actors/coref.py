@@ -176,7 +176,7 @@ def _link_it(ctx: ResolveContext, mentions: list[Mention]) -> list[Mention]:
         subject = next((m for m in subjects if m is not None), None)
         if subject is None or subject.actor is None or subject.actor.kind == "person":
             continue
-        own_subject = any(t.head == clause.i and t.dep in SUBJECT_DEPS for t in doc.tokens)
+        own_subject = any(t.dep in SUBJECT_DEPS for t in doc.children(clause.i))
         if token.dep in {"dobj", "dative"} and token.head == clause.i and not own_subject:
             continue  # "designates Mediazona a foreign agent, accusing it of ...": no one accuses itself
         out.append(ctx.mention(token.i, token.i + 1, subject.actor, "coref"))
@@ -258,8 +258,7 @@ def _link_group_descriptions(ctx: ResolveContext, mentions: list[Mention]) -> li
         modifiers = [t for t in doc.tokens[max(0, token.i - 4) : token.i] if t.head == token.i]
         if not any(t.dep == "det" and t.text.lower() == "the" for t in modifiers):
             continue
-        owned = any(t.head == token.i and (t.dep == "poss" or (t.dep == "prep" and t.text.lower() == "of"))
-                    for t in doc.tokens)
+        owned = any(t.dep == "poss" or (t.dep == "prep" and t.text.lower() == "of") for t in doc.children(token.i))
         if owned or any(t.i in by_token and by_token[t.i] is not own for t in modifiers):
             continue  # "Russia's group", "the group of seven nations", "the Wagner group": named otherwise
         start = min([t.i for t in modifiers if t.dep in MODIFIERS] + [token.i])
@@ -303,17 +302,12 @@ COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 def _apposed(doc: ParsedDoc, head: int) -> list[Token]:
     """The names in apposition to a description: "the rebel group M23"; also "Russia's two largest oil companies,
     Rosneft and Lukoil", which the parser reads as a list, when the description counts as many names."""
-    children = [t for t in doc.tokens if t.head == head and t.i != head]
+    children = doc.children(head)
     apposed = [t for t in children if t.dep == "appos"]
     if apposed:
         return apposed
     count = next((COUNT_WORDS.get(t.text.lower()) for t in children if t.dep == "nummod"), None)
-    listed: list[Token] = []
-    queue = [t for t in children if t.dep == "conj"]
-    while queue:
-        token = queue.pop(0)
-        listed.append(token)
-        queue += [t for t in doc.tokens if t.head == token.i and t.dep == "conj"]
+    listed = doc.conjuncts(head)
     return listed if count is not None and count == len(listed) else []
 
 

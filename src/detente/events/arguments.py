@@ -5,7 +5,7 @@ from __future__ import annotations
 from itertools import pairwise
 
 from detente.events.lexicon import Sense
-from detente.events.syntax import PASSIVE_SUBJECT_DEPS, Tree
+from detente.events.syntax import PASSIVE_SUBJECT_DEPS, TOWN_KINDS, Tree
 from detente.models import Mention, Token
 
 # Dependencies whose lemma can satisfy a sense's `object` condition.
@@ -188,10 +188,8 @@ def actor_tokens(tree: Tree, trigger: Token, sense: Sense) -> list[Token]:
         return []  # "10 soldiers killed in Ukraine": the noun is who it happened to, not who did it
     if trigger.dep == "advcl" and head.lemma.lower() in REPORTING_HEADS:
         return []  # "Petro accuses Ecuador of an airstrike ..., killing 27": the speaker killed no one
-    if trigger.dep == "conj" and trigger.tag in FINITE_TAGS and tree.to_infinitive(head.i):
-        # "declares the attacks to be an act of war and vows retaliation": a finite verb is no conjunct of an
-        # infinitive; it goes with the clause above it
-        main = tree.head(head.i)
+    if tree.finite_conjunct_of_infinitive(trigger):
+        main = tree.head(head.i)  # the clause above the infinitive
         if main is not None and main.pos in {"VERB", "AUX"}:
             return actor_tokens(tree, main, sense)
     if trigger.dep in {"conj", "advcl"}:
@@ -216,7 +214,6 @@ def actor_tokens(tree: Tree, trigger: Token, sense: Sense) -> list[Token]:
     return []
 
 
-FINITE_TAGS = frozenset({"VBZ", "VBD", "VBP"})
 PLACE_ACTOR_KINDS = frozenset({"country", "gpe", "loc", "place"})
 # "announced plans to release", "confirmed its decision to withdraw": nouns of intention.
 INTENTION_NOUNS = frozenset(
@@ -422,24 +419,15 @@ def _set_off_by_weapon(tree: Tree, verb: Token) -> bool:
 def accidental(tree: Tree, trigger: Token) -> bool:
     """A passive harm with no agent whose circumstance is an accident or a natural disaster (said of it or
     of a verb coordinated with it: "killed and 23 injured in a fire")."""
-    verbs = [trigger, *_conjuncts(tree, trigger)]
+    # every verb coordinated with it, at any depth ("killed, 10 are trapped and some escape in a fire"), from
+    # the head of the list: "killed in the fire" may head the list, or follow it
+    verbs = [tree.tokens[k] for k in tree.conjuncts(trigger.i)]
     top = trigger
     while top.dep == "conj" and (up := tree.head(top.i)) is not None:
-        top = up  # "killed in the fire" may head the list, or follow it
+        top = up
     if top is not trigger:
-        verbs += [top, *_conjuncts(tree, top)]
+        verbs += [tree.tokens[k] for k in tree.conjuncts(top.i)]
     return any(_accident_around(tree, verb) for verb in verbs) or _accident_sentence(tree, trigger)
-
-
-def _conjuncts(tree: Tree, verb: Token) -> list[Token]:
-    """ "killed, 10 are trapped and some escape in a fire": every verb coordinated with this one, at any depth."""
-    out: list[Token] = []
-    queue = tree.children(verb.i, "conj")
-    while queue:
-        current = queue.pop(0)
-        out.append(current)
-        queue += tree.children(current.i, "conj")
-    return out
 
 
 def _accident_sentence(tree: Tree, trigger: Token) -> bool:
@@ -594,7 +582,7 @@ def recipient_tokens(tree: Tree, trigger: Token, sense: Sense, actors: list[Toke
                 return subjects
         for host in hosts:
             candidates = _slot_tokens(tree, host, slot, trigger)
-            found = [t for t in _expand(tree, candidates) if t.i not in taken and tree.mention_for(t.i)]
+            found = _named(tree, candidates, taken)
             if found:
                 return found
     if sense.cameo[:2] in AIMED_ROOTS:
@@ -624,7 +612,6 @@ def recipient_tokens(tree: Tree, trigger: Token, sense: Sense, actors: list[Toke
     return _answerers(tree, trigger, taken) if sense.is_noun else []
 
 
-TOWN_KINDS = frozenset({"gpe", "loc", "fac", "place"})
 MEDIATING_VERBS = frozenset({"broker", "mediate"})
 CIRCUMSTANCE_PREPS = frozenset(
     {"during", "after", "before", "since", "amid", "amidst", "following", "despite", "until", "throughout", "ahead"}
@@ -641,8 +628,7 @@ def _aimed_at(tree: Tree, hosts: list[Token], taken: set[int], *, attack: bool) 
         for clause in tree.children(host.i, "acl", "advcl"):
             if clause.tag != "VBG" or clause.lemma.lower() not in AIMING_PARTICIPLES:
                 continue
-            found = [t for t in _expand(tree, tree.children(clause.i, "dobj"))
-                     if t.i not in taken and tree.mention_for(t.i)]
+            found = _named(tree, tree.children(clause.i, "dobj"), taken)
             if clause.lemma.lower() in CARRYING and not (attack and all(_people(tree, t) for t in found)):
                 continue  # "arrested a man carrying a Ugandan passport": what one carries is no target
             if found:
@@ -667,8 +653,7 @@ def _senders(tree: Tree, verb: Token, taken: set[int]) -> list[Token]:
         for clause in tree.children(obj.i, "acl", "relcl"):
             for prep in tree.children(clause.i, "prep", "agent"):
                 if prep.text.lower() in {"by", "from"}:
-                    found = [t for t in _expand(tree, tree.children(prep.i, "pobj"))
-                             if t.i not in taken and tree.mention_for(t.i)]
+                    found = _named(tree, tree.children(prep.i, "pobj"), taken)
                     if found:
                         return found
     return []
@@ -703,8 +688,7 @@ def _parties_between(tree: Tree, verb: Token, taken: set[int], depth: int = 0) -
         if child.dep == "dobj" and child.lemma.lower() in PARLEY_NOUNS:
             for prep in tree.children(child.i, "prep"):
                 if prep.text.lower() == "between":
-                    pair = [t for t in _expand(tree, tree.children(prep.i, "pobj"))
-                            if t.i not in taken and tree.mention_for(t.i)]
+                    pair = _named(tree, tree.children(prep.i, "pobj"), taken)
                     if len(pair) >= 2:
                         return pair
         elif depth < 2:
@@ -744,7 +728,12 @@ def _answerers(tree: Tree, noun: Token, taken: set[int]) -> list[Token]:
     controller = tree.head(verb.i)
     if not subjects and verb.dep == "xcomp" and controller is not None:
         subjects = tree.children(controller.i, "nsubj")  # "Kyiv refused to accept the offer"
-    return [t for t in _expand(tree, subjects) if t.i not in taken and tree.mention_for(t.i)]
+    return _named(tree, subjects, taken)
+
+
+def _named(tree: Tree, tokens: list[Token], taken: set[int]) -> list[Token]:
+    """The phrases (and their conjuncts) that name an actor, other than the tokens already taken."""
+    return [t for t in _expand(tree, tokens) if t.i not in taken and tree.mention_for(t.i)]
 
 
 def _passive_subjects(tree: Tree, verb: Token) -> list[Token]:

@@ -26,7 +26,7 @@ from detente.events.demands import Obligation, stated_obligations
 from detente.events.lexicon import Lexicon, Sense
 from detente.events.modality import CLAIM_NOUNS, ModalityGuess, guess_modality, is_refusal, reporting_verb
 from detente.events.place import event_place
-from detente.events.syntax import Tree
+from detente.events.syntax import TOWN_KINDS, Tree
 from detente.events.when import event_when
 from detente.gazetteer import Gazetteer
 from detente.models import Actor, Article, Event, Evidence, Mention, ParsedDoc, Token, When, content_hash
@@ -52,14 +52,12 @@ COMMITMENT_VERBS = frozenset({"agree", "pledge", "promise", "vow", "decide", "un
 PLACE_TARGETED = frozenset({"ASSAULT", "PROTEST", "MOBILIZE"})
 # Event types whose unknown recipient, when the gazetteer knows the name, is that place's country.
 PLACE_ACTED_ON = frozenset({"ASSAULT", "MOBILIZE", "COERCE"})
-# Actor kinds of places below a country: where an attack fell rather than whom it hit.
-LOCAL_PLACE_KINDS = frozenset({"gpe", "loc", "fac", "place"})
 PEOPLE_KINDS = frozenset({"person", "role"})
 # Prefixes that make a hyphenated word of an event word: "co-accused", "non-aligned", "self-declared".
 WORD_PREFIXES = frozenset({"co", "non", "self", "ex", "pre", "post", "semi", "quasi"})
 # Acts done to someone, which a noun can name with no doer ("the execution of X", "X's arrest").
 HARM_TYPES = frozenset({"ASSAULT", "COERCE"})
-ADDRESS_KINDS = frozenset({"gpe", "loc", "fac", "place", "country"})
+ADDRESS_KINDS = TOWN_KINDS | {"country"}
 # Subjects that count people without naming them: "thousands protested".
 CROWD_WORDS = frozenset(
     {"thousand", "hundred", "dozen", "ten", "score", "crowd", "people", "throng", "mass", "million", "many"}
@@ -451,7 +449,7 @@ class EventCoder:
             and actor is not None
             and recipient.country == actor.country
             and self.gazetteer is not None
-            and (self.gazetteer.lookup(recipient.text or "") is not None or recipient.kind in LOCAL_PLACE_KINDS)
+            and (self.gazetteer.lookup(recipient.text or "") is not None or recipient.kind in TOWN_KINDS)
         ):
             recipient = None  # "Qatar mediated the talks in Doha": its own city is no party
         if (
@@ -571,7 +569,7 @@ class EventCoder:
         country ("Beirut"), which the gazetteer knows as a city."""
         if mention.actor is None:
             return False
-        if mention.actor.kind in LOCAL_PLACE_KINDS:
+        if mention.actor.kind in TOWN_KINDS:
             return True
         return mention.how == "metonym" and self.gazetteer is not None and self.gazetteer.is_city(mention.text)
 

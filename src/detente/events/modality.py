@@ -93,7 +93,7 @@ CLAIM_NOUNS = frozenset({"claim", "allegation", "accusation", "charge", "asserti
 CLAIMING_NOUNS = CLAIM_NOUNS | {"rumour", "rumor", "report"}
 # What these say was done is someone's claim: "allegations that …", "on charges of attempting a coup",
 # "on suspicion of spying".
-ALLEGING_NOUNS = CLAIMING_NOUNS | {"suspicion", "accusation"}
+ALLEGING_NOUNS = CLAIMING_NOUNS | {"suspicion"}
 # Nouns whose infinitive did not happen: "his refusal to resign", "the failure to agree".
 REFUSAL_NOUNS = frozenset({"refusal", "failure", "reluctance", "unwillingness", "inability"})
 PAST_AUX = frozenset({"was", "were", "had"})
@@ -273,10 +273,8 @@ def _governors(tree: Tree, trigger: Token) -> list[Token]:
         head = tree.head(current.i)
         if head is None or head.sentence != trigger.sentence:
             break
-        if current.dep == "conj" and current.tag in {"VBZ", "VBD", "VBP"} and tree.to_infinitive(head.i):
-            # "declares the attacks to be an act of war and vows retaliation": a finite verb is no conjunct
-            # of an infinitive, but of the verb above it
-            head = tree.head(head.i)
+        if tree.finite_conjunct_of_infinitive(current):
+            head = tree.head(head.i)  # it goes with the clause above the infinitive
             if head is None:
                 break
         # "X said ..., and Y attacked Z": a verb coordinated WITH the speech verb is not inside it.

@@ -31,8 +31,10 @@ GROUP_NOUNS = frozenset(
     }
 )
 PLURAL_LOOKBACK = 2
-# Actor kinds of places below a country: "the refineries in Iran" are Iran's; "a man in Colorado Springs" is no town.
+# Actor kinds of places below a country: where an act happened, not who did it or suffered it ("the refineries
+# in Iran" are Iran's; "a man in Colorado Springs" is no town).
 TOWN_KINDS = frozenset({"gpe", "loc", "fac", "place"})
+FINITE_TAGS = frozenset({"VBZ", "VBD", "VBP"})
 # Words that open a clause but that the parser may read as prepositions: "as sanctions have been imposed".
 CLAUSE_CONJUNCTIONS = frozenset({"as", "since", "because", "while", "after", "before", "until"})
 # "a series of protests", "days of clashes": nouns that count or span the events named after them.
@@ -115,6 +117,12 @@ class Tree:
         if before.pos not in {"NOUN", "PROPN"} or before.dep != "pobj" or prep is None:
             return None
         return before if prep.text.lower() in CLAUSE_CONJUNCTIONS else None
+
+    def finite_conjunct_of_infinitive(self, token: Token) -> bool:
+        """ "declares the attacks to be an act of war and vows retaliation": a finite verb the parser coordinated
+        with a to-infinitive, though it goes with the clause above that infinitive."""
+        head = self.head(token.i)
+        return token.dep == "conj" and token.tag in FINITE_TAGS and head is not None and self.to_infinitive(head.i)
 
     def to_infinitive(self, i: int) -> bool:
         """Whether the verb at i is a to-infinitive ("to help", "to attack")."""
