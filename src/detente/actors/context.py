@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from detente.actors.spans import ResolveContext, role_at
 from detente.gazetteer import Gazetteer
-from detente.models import Actor, Mention, Token
+from detente.models import Actor, Mention, ParsedDoc, Token
 
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "dative", "attr", "poss"})
 MODIFIER_DEPS = frozenset({"det", "amod", "compound", "nummod", "quantmod"})
@@ -45,6 +45,15 @@ class RoleMentions:
             sector = role_at(ctx, token.i, max(0, token.i - 2))
             if sector is None:
                 continue
+            group = _unknown_group_on(doc, token, by_token)
+            if group is not None:
+                # "Ma'awisley fighters": a group the dictionary lacks, with the sector its role word gives
+                assert group.actor is not None
+                country = group.actor.country or _country_modifier(ctx, token, by_token)
+                actor = Actor(None, group.actor.name, country, sector, None, "group")
+                found = [m for m in found if m is not group]
+                found.append(ctx.mention(group.token_start, token.i + 1, actor, "unknown"))
+                continue
             start = _phrase_start(ctx, token, taken)
             country = _country_modifier(ctx, token, by_token)
             if country is None and token.lemma.lower() in WEAPONS:
@@ -64,8 +73,13 @@ class PlaceCountry:
 
     def __call__(self, ctx: ResolveContext, mentions: list[Mention]) -> list[Mention]:
         by_token = {i: m for m in mentions for i in range(m.token_start, m.token_end)}
+        surnames = _person_name_words(mentions)
         out = []
         for mention in mentions:
+            if _misnamed_place(ctx, mention, self.gazetteer, surnames):
+                # "withdrew from Kherson", tagged a person: a town the gazetteer knows, where a place is named
+                assert mention.actor is not None
+                mention = replace(mention, actor=replace(mention.actor, kind="gpe"))
             actor = mention.actor
             if actor is None or actor.id is not None or actor.country or (actor.kind or "") not in PLACE_KINDS:
                 out.append(mention)
@@ -77,6 +91,68 @@ class PlaceCountry:
                 country = _apposed_country(ctx, mention, by_token) or _located_country(ctx, mention, by_token)
             out.append(replace(mention, actor=replace(actor, country=country)) if country else mention)
         return out
+
+
+# Where a name is read as a place: "from Kherson", "the city of Kherson", "captured Bakhmut".
+PLACE_PREPS = frozenset(
+    {"in", "at", "near", "inside", "outside", "into", "across", "within", "around", "throughout", "from", "to",
+     "toward", "towards", "through", "onto"}
+)
+PLACE_NOUNS = frozenset(
+    {"city", "town", "village", "outskirts", "suburb", "suburbs", "centre", "center", "region", "province",
+     "district", "port", "capital", "streets", "area", "direction", "oblast"}
+)
+CONQUEST_VERBS = frozenset(
+    {"enter", "capture", "seize", "retake", "recapture", "liberate", "shell", "bomb", "bombard", "besiege",
+     "encircle", "storm", "occupy", "annex", "evacuate", "reach", "surround"}
+)
+
+
+def _person_name_words(mentions: list[Mention]) -> frozenset[str]:
+    """The words of every person's name in the article: "Jackson" is a town only where no Jackson is named."""
+    return frozenset(
+        word.casefold()
+        for m in mentions
+        if m.actor is not None and m.actor.kind == "person" and len(m.text.split()) > 1
+        for word in m.text.split()
+    )
+
+
+def _misnamed_place(ctx: ResolveContext, mention: Mention, gazetteer: Gazetteer, surnames: frozenset[str]) -> bool:
+    """A name the tagger took for a person or a body that is a town the gazetteer knows, in a place's slot."""
+    actor = mention.actor
+    if actor is None or actor.id is not None or mention.how != "unknown" or actor.kind not in {"person", "org", "norp"}:
+        return False
+    if mention.text.casefold() in surnames or not gazetteer.is_city(mention.text):
+        return False
+    doc = ctx.doc
+    token = doc.tokens[mention.token_end - 1]
+    while token.dep == "conj" and token.head != token.i:
+        token = doc.tokens[token.head]  # "shelled Kharkiv and Kherson": the slot of the first of the list
+    head = doc.tokens[token.head] if token.head != token.i else None
+    if head is None:
+        return False
+    if token.dep == "pobj":
+        word = head.text.lower()
+        owner = doc.tokens[head.head] if head.head != head.i else None
+        return word in PLACE_PREPS or (word == "of" and owner is not None and owner.lemma.lower() in PLACE_NOUNS)
+    if token.dep in {"compound", "appos"}:
+        return head.lemma.lower() in PLACE_NOUNS  # "the Kherson region", "the city, Kherson"
+    return token.dep == "dobj" and head.lemma.lower() in CONQUEST_VERBS
+
+
+def _unknown_group_on(doc: ParsedDoc, noun: Token, by_token: dict[int, Mention]) -> Mention | None:
+    """A name the dictionary does not know, compounded right before a role noun ("Ma'awisley fighters")."""
+    if noun.i == 0:
+        return None
+    before = doc.tokens[noun.i - 1]
+    mention = by_token.get(before.i)
+    if before.head != noun.i or before.dep != "compound" or mention is None or mention.token_end != noun.i:
+        return None
+    actor = mention.actor
+    if actor is None or actor.id is not None or mention.how != "unknown" or actor.kind not in {"org", "norp", "person"}:
+        return None
+    return mention
 
 
 def _phrase_start(ctx: ResolveContext, noun: Token, taken: set[int]) -> int:

@@ -572,6 +572,10 @@ def recipient_tokens(tree: Tree, trigger: Token, sense: Sense, actors: list[Toke
     hosts += [o for p in tree.children(trigger.i, "prep", "prt") if p.text.lower() not in CIRCUMSTANCE_PREPS
               for o in tree.children(p.i, "pobj")]
     taken = {t.i for t in actors}
+    if trigger.lemma.lower() in MEDIATING_VERBS and not sense.is_noun:
+        sides = _parties_between(tree, trigger, taken) or _mediated_sides(tree, trigger, taken)
+        if sides:
+            return sides  # before "the talks in Doha" is read as a party by its place
     passive = is_passive(tree, trigger) and not sense.is_noun
     for slot in sense.recipient_slots:
         if slot == "dobj" and passive:
@@ -695,6 +699,31 @@ def _parties_between(tree: Tree, verb: Token, taken: set[int], depth: int = 0) -
             found = _parties_between(tree, child, taken, depth + 1)
             if found:
                 return found
+    return []
+
+
+def _mediated_sides(tree: Tree, broker: Token, taken: set[int]) -> list[Token]:
+    """The sides of a brokered deal no "between" names: who acted under it ("Russia and Ukraine exchanged
+    prisoners in a deal brokered by the UAE", "agreed to disarm under a Russian-brokered ceasefire") or whom
+    the mediated talks led to act ("Qatar mediated the talks that led Washington and the Taliban to sign")."""
+    if broker.lemma.lower() not in MEDIATING_VERBS:
+        return []
+    deal = tree.head(broker.i) if broker.dep in {"amod", "acl"} else next(iter(tree.children(broker.i, "dobj")), None)
+    if deal is None or deal.lemma.lower() not in PARLEY_NOUNS:
+        return []
+    for clause in tree.children(deal.i, "relcl"):
+        led = _named(tree, tree.children(clause.i, "dobj"), taken)
+        if led:
+            return led
+    prep = tree.head(deal.i)
+    verb = tree.head(prep.i) if deal.dep == "pobj" and prep is not None else None
+    for _ in range(3):  # "agreed to disarm under ...": the subject of the verb the infinitive hangs on
+        if verb is None or verb.pos not in {"VERB", "AUX"}:
+            return []
+        subjects = tree.children(verb.i, "nsubj")
+        if subjects:
+            return _named(tree, subjects, taken)
+        verb = tree.head(verb.i) if verb.dep in {"xcomp", "conj"} else None
     return []
 
 

@@ -427,7 +427,8 @@ class EventCoder:
         recipient = _actor_of(candidate.recipient)
         evidence = _evidence(tree, candidate)
         when = event_when(tree, trigger, article.date, dateparse=self.dateparse)
-        where = event_place(tree, trigger, self.gazetteer) if self.gazetteer else None
+        leaving = code.plover == "RETREAT"
+        where = event_place(tree, trigger, self.gazetteer, leaving=leaving) if self.gazetteer else None
         if guess.modality == "asserted" and _still_to_come(trigger, sense, when, article):
             guess = replace(guess, modality="future")  # "his visit to Washington on Wednesday" (said on Monday)
         if actor is None and sense.implicit:
@@ -477,8 +478,13 @@ class EventCoder:
         if context is not None:
             # "Kenya's interior ministry said prosecutors dropped charges against 30 protesters": unnamed
             # officials and crowds belong to the country the sentence is about.
-            actor, recipient = _placed(actor, context), _placed(recipient, context)
-        if recipient is not None and not (recipient.id or recipient.country) and (
+            # (Hostages and migrants are placed only when the country is the other side's: "Hamas will release
+            # 33 hostages" in a story about Israel.)
+            other_side = foreign_reach and candidate.actor is not None
+            actor = _placed(actor, context, strangers=other_side)
+            recipient = _placed(recipient, context, strangers=other_side)
+        town = recipient is not None and recipient.kind in TOWN_KINDS  # a town already known as one
+        if recipient is not None and not recipient.id and (town or not recipient.country) and (
             code.plover in PLACE_ACTED_ON or code.code == VISIT_CODE
         ):
             recipient = self._as_place(recipient)  # "shelled Kharkiv", though the tagger took it for a person
@@ -575,9 +581,11 @@ class EventCoder:
 
     def _as_place(self, actor: Actor) -> Actor:
         place = self.gazetteer.lookup(actor.name or actor.text or "") if self.gazetteer is not None else None
-        if actor.kind == "role" or place is None or not place.country:
+        # (a country the text gave the town wins over the gazetteer's best-known town of that name)
+        country = actor.country or (place.country if place is not None else None)
+        if actor.kind == "role" or place is None or not country:
             return actor
-        return Actor(place.country, None, place.country, None, actor.text, "place")
+        return Actor(country, None, country, None, actor.text, "place")
 
     def _by_means(self, tree: Tree, candidate: _Candidate, code: CameoCode) -> CameoCode:
         """An attack by protesters is a riot (145); a generic attack with military weapons is military
@@ -905,10 +913,26 @@ def _in_country(mention: Mention, country: str) -> Mention:
     return mention if placed is mention.actor else replace(mention, actor=placed)
 
 
-def _placed(actor: Actor | None, country: str) -> Actor | None:
+def _placed(actor: Actor | None, country: str, *, strangers: bool = False) -> Actor | None:
+    """A role actor with no country takes this one; people seldom local only when `strangers` says the
+    country was chosen as someone else's."""
     if actor is None or actor.country or actor.kind != "role" or not actor.sector:
         return actor
+    if _seldom_local(actor) and not strangers:
+        return actor
     return replace(actor, id=country, country=country)
+
+
+# People seldom of the country they are in, or that the sentence is about: hostages held in Gaza, migrants
+# detained in Libya, tourists killed in Egypt.
+NON_LOCALS = frozenset(
+    {"hostage", "captive", "abductee", "refugee", "migrant", "seeker", "tourist", "foreigner", "expatriate", "expat"}
+)
+
+
+def _seldom_local(actor: Actor) -> bool:
+    words = (actor.text or "").lower().replace("-", " ").split()
+    return bool(words) and words[-1].removesuffix("s") in NON_LOCALS
 
 
 def _actor_of(mention: Mention | None) -> Actor | None:
@@ -1002,18 +1026,26 @@ def _drop_partial(events: list[Event]) -> list[Event]:
     the sides it has the same and its word inside that event's evidence span, is that event told in part
     (not "sanctions were imposed on Myanmar after the coup", nor a second attack later in the sentence)."""
 
-    def sides(event: Event) -> int:
-        return (event.actor is not None) + (event.recipient is not None)
+    # (A place taken for the target, "injured in a strike on Bohodukhiv, Ukraine", names no side of its own:
+    # the strike that killed four people there is the whole.)
+    def placed(actor: Actor | None) -> bool:
+        return actor is not None and actor.kind == "place"
+
+    def sides(event: Event, *, as_part: bool = False) -> int:
+        named_recipient = event.recipient is not None and not (as_part and placed(event.recipient))
+        return (event.actor is not None) + named_recipient
 
     def part_of(k: int, j: int) -> bool:
         part, whole = events[k], events[j]
         if (whole.event, whole.modality) != (part.event, part.modality):
             return False
-        if sides(whole) < sides(part) or (sides(whole) == sides(part) and j > k):
+        if sides(whole) < sides(part, as_part=True) or (sides(whole) == sides(part, as_part=True) and j > k):
             return False
         if part.actor is not None and _key(part.actor) != _key(whole.actor):
             return False
-        if part.recipient is not None and _key(part.recipient) != _key(whole.recipient):
+        if part.recipient is not None and _key(part.recipient) != _key(whole.recipient) and not (
+            placed(part.recipient) and whole.recipient is not None and whole.recipient.country == part.recipient.country
+        ):
             return False
         a, b = part.evidence[0], whole.evidence[0]
         word = re.search(rf"\b{re.escape(part.trigger)}\b", a.text)  # where the part's own word stands
@@ -1021,7 +1053,7 @@ def _drop_partial(events: list[Event]) -> list[Event]:
 
     return [
         e for k, e in enumerate(events)
-        if sides(e) != 1 or not any(part_of(k, j) for j in range(len(events)) if j != k)
+        if sides(e, as_part=True) != 1 or not any(part_of(k, j) for j in range(len(events)) if j != k)
     ]
 
 

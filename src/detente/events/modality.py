@@ -36,6 +36,7 @@ HEDGE_WORDS = frozenset(
         "supposedly",
     }
 )
+CONDITIONS = frozenset({"if", "unless"})
 INTENT_VERBS = frozenset(
     {
         "want",
@@ -120,6 +121,10 @@ class ModalityGuess:
 
 def guess_modality(tree: Tree, trigger: Token, *, nominal: bool = False) -> ModalityGuess:
     if _negated(tree, trigger):
+        marks = [c.text.lower() for c in tree.children(trigger.i, "mark")]
+        condition = next((m for m in marks if m in CONDITIONS), None)
+        if condition is not None:  # "if the hostages are not released": a condition denies nothing
+            return ModalityGuess("hypothetical", cue=condition)
         return ModalityGuess("negated", cue="not")
     reduced_relative = trigger.dep == "acl" and trigger.tag == "VBN" and not tree.children(trigger.i, "nsubj")
     head = tree.head(trigger.i)

@@ -28,8 +28,9 @@ LIST_LIMIT = 6  # names in a "village, district, region, country" list
 NESTING_LIMIT = 2  # phrases below the first: "in a shooting at a bar in Linstead"
 
 
-def event_place(tree: Tree, trigger: Token, gazetteer: Gazetteer) -> Place | None:
-    """The place in the trigger's clause: a locative prepositional object of the trigger or its object."""
+def event_place(tree: Tree, trigger: Token, gazetteer: Gazetteer, *, leaving: bool = False) -> Place | None:
+    """The place in the trigger's clause: a locative prepositional object of the trigger or its object.
+    `leaving`: a withdrawal happens where it is from ("withdrew from Kherson", "pulled out of Izium")."""
     # "an attack targeting non-Muslims at a mall in Kenya's capital": also the clause describing the act.
     heads = [trigger, *tree.children(trigger.i, "dobj", "nsubjpass", "acl")]
     # "killed in tank shelling in the east of the Gaza Strip": a participle saying how the act was done.
@@ -49,14 +50,37 @@ def event_place(tree: Tree, trigger: Token, gazetteer: Gazetteer) -> Place | Non
             if place is not None:
                 return place
     for head in heads:
-        for prep in tree.children(head.i, "prep"):
-            if prep.text.lower() not in LOCATIVE_PREPS:
+        preps = tree.children(head.i, "prep")
+        if leaving:
+            preps += [p for c in tree.children(head.i, "prep", "prt") if c.text.lower() == "out"
+                      for p in tree.children(c.i, "prep")]
+        for prep in preps:
+            if prep.text.lower() not in LOCATIVE_PREPS and not (leaving and _leaving_from(tree, prep)):
                 continue
             for obj in tree.children(prep.i, "pobj"):
                 place = _place_in_list(tree, obj, gazetteer) or _place_within(tree, obj, gazetteer)
                 if place is not None:
                     return place
+    for head in heads:
+        # "a drone strike on a bus in Marhanets", "attacks against convoys in Katsina": where the target was
+        for prep in tree.children(head.i, "prep"):
+            if prep.text.lower() in TARGET_PREPS | {"during"}:  # "killed during an ambush on a convoy in Baure"
+                for obj in tree.children(prep.i, "pobj"):
+                    place = _place_within(tree, obj, gazetteer)
+                    if place is not None:
+                        return place
     return None
+
+
+TARGET_PREPS = frozenset({"on", "against", "upon"})
+
+
+def _leaving_from(tree: Tree, prep: Token) -> bool:
+    word = prep.text.lower()
+    if word == "from":
+        return True
+    before = tree.tokens[prep.i - 1] if prep.i > 0 else None
+    return word == "of" and before is not None and before.text.lower() == "out"  # "pulled out of Izium"
 
 
 def _place_in_list(tree: Tree, token: Token, gazetteer: Gazetteer) -> Place | None:
@@ -91,7 +115,7 @@ def _place_within(tree: Tree, token: Token, gazetteer: Gazetteer, depth: int = 0
         if place is not None:
             return place
     for prep in tree.children(token.i, "prep"):
-        if prep.text.lower() in LOCATIVE_PREPS | {"of"}:
+        if prep.text.lower() in LOCATIVE_PREPS | TARGET_PREPS | {"of"}:
             for obj in tree.children(prep.i, "pobj"):
                 place = _place_in_list(tree, obj, gazetteer)
                 if place is None:
@@ -117,6 +141,10 @@ def _place_at(tree: Tree, token: Token, gazetteer: Gazetteer) -> Place | None:
             place = gazetteer.lookup(entity.text)
             if place is not None:
                 return place
+    if mention is not None and actor is not None and actor.kind in {"gpe", "loc", "fac"} and not actor.id:
+        place = gazetteer.lookup(mention.text)  # a town the tagger took for a person ("from Kherson")
+        if place is not None:
+            return place
     # A territory the gazetteer lacks but the actor dictionary knows as a country ("the Gaza Strip"); not
     # a country's people or offices ("outside the Russian embassy in Vilnius").
     if mention is not None and mention.how in {"role", "demonym"}:

@@ -190,7 +190,10 @@ class Tree:
             named = self.mention_at(child.i)
             if named is not None and named.actor is not None and named.actor.id:
                 return named
-        for child in self.children(i, "compound", "amod", "poss", "nmod", "npadvmod", "appos"):
+        modifiers = self.children(i, "compound", "amod", "poss", "nmod", "npadvmod", "appos")
+        # A pronoun owner last: "his Wagner fighters" are Wagner's, whoever "his" is.
+        modifiers.sort(key=lambda c: c.dep == "poss" and c.tag == "PRP$")
+        for child in modifiers:
             if child.dep == "poss" and token.lemma.lower() in KIN_NOUNS | COUNTERPART_NOUNS:
                 continue  # "his grandparents", "his critics" are not him
             found = self.mention_at(child.i)

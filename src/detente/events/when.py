@@ -25,6 +25,7 @@ from functools import lru_cache
 from typing import Any
 
 from detente.events.anchors import AnchorTable, Resolved, default_anchors
+from detente.events.modality import SPEECH_VERBS
 from detente.events.syntax import Tree
 from detente.models import Token, When
 
@@ -898,8 +899,8 @@ def _tense(tree: Tree, token: Token) -> str | None:
     auxes = tree.children(token.i, "aux", "auxpass")
     for aux in auxes:
         word = aux.text.lower()
-        if word in {"will", "shall", "'ll", "wo"}:
-            return "future"
+        if word in {"will", "shall", "'ll", "wo"} or (word == "would" and _reported_in_past(tree, token)):
+            return "future"  # ("said his fighters would withdraw on Thursday": the will of then, still ahead)
         if aux.tag == "MD":
             return None
         if aux.lemma.lower() == "have":
@@ -917,6 +918,11 @@ def _tense(tree: Tree, token: Token) -> str | None:
     if token.pos == "NOUN" and token.tag == "NNS" and token.dep == "conj" and head is not None and head.pos == "VERB":
         return "present"  # "... and hosts nuclear weapons": a verb the tagger read as a plural noun
     return None
+
+
+def _reported_in_past(tree: Tree, token: Token) -> bool:
+    head = tree.head(token.i)
+    return token.dep == "ccomp" and head is not None and head.tag == "VBD" and head.lemma.lower() in SPEECH_VERBS
 
 
 def _is_future(tree: Tree, trigger: Token, chain: list[int]) -> bool:
