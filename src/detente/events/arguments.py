@@ -5,7 +5,7 @@ from __future__ import annotations
 from itertools import pairwise
 
 from detente.events.lexicon import Sense
-from detente.events.syntax import PASSIVE_SUBJECT_DEPS, TOWN_KINDS, Tree
+from detente.events.syntax import PASSIVE_SUBJECT_DEPS, RELATIVE_PRONOUNS, TOWN_KINDS, Tree
 from detente.models import Mention, Token
 
 # Dependencies whose lemma can satisfy a sense's `object` condition.
@@ -67,7 +67,23 @@ def object_tokens(tree: Tree, trigger: Token) -> list[Token]:
     stranded = tree.stranded_subject(trigger) if tree.children(trigger.i, "auxpass") else None
     if stranded is not None:
         found.append(stranded)  # "as sanctions have been imposed"
+    gap = relative_object(tree, trigger)
+    if gap is not None:
+        found.append(gap)  # "an accusation Yerevan denied", "the sanctions Washington imposed on Moscow"
     return found
+
+
+def relative_object(tree: Tree, verb: Token) -> Token | None:
+    """The noun a relative clause with its own subject and no object is about: its object."""
+    head = tree.head(verb.i)
+    if verb.dep != "relcl" or head is None or head.pos != "NOUN" or tree.children(verb.i, "dobj", "auxpass"):
+        return None
+    subjects = tree.children(verb.i, "nsubj")
+    if not subjects or subjects[0].text.lower() in RELATIVE_PRONOUNS | {"who"}:
+        return None  # "the group that attacked", "the man who fled": the noun is the subject
+    if any(o.text.lower() in RELATIVE_PRONOUNS for p in tree.children(verb.i, "prep") for o in tree.children(p.i)):
+        return None  # "a proposal, to which Israel agrees": the noun is the preposition's object
+    return head
 
 
 def object_lemmas(tree: Tree, trigger: Token) -> set[str]:

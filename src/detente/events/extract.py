@@ -19,6 +19,7 @@ from detente.events.arguments import (
     natural_unrest,
     object_tokens,
     recipient_tokens,
+    relative_object,
     sense_matches,
 )
 from detente.events.codes import AttackMeans, CameoCode, CodeTable, IntentCodes
@@ -41,7 +42,12 @@ THREAT_INTENTS = frozenset({"want", "plan", "intend", "vow", "aim", "seek", "pre
 # "wants to help", "hopes to meet": a present wish to cooperate is one too.
 COMMITMENTS = frozenset({"agree", "pledge", "promise", "vow", "decide", "undertake", "offer"})
 COOPERATION_WISHES = frozenset({"want", "plan", "intend", "aim", "seek", "prepare", "hope", "wish"})
+# What a denial says one had no part in answers the accusation made just before.
+DENIED_ROLES = frozenset({"involvement", "responsibility", "role", "wrongdoing", "complicity", "participation"})
 PROMISING_AUX = frozenset({"will", "would", "'ll", "shall"})
+# "warned that Moscow could use nuclear weapons": what one warns one could do is a threat to do it.
+WARNING_VERBS = frozenset({"warn", "threaten", "caution"})
+WARNED_AUX = frozenset({"could", "might", "may"})
 # PLOVER: "Cooperative actions of types CONSULT, SUPPORT, COOPERATE, and AID reported in future tense
 # are also taken to imply intentions and should be coded as AGREE".
 FUTURE_AGREE_TYPES = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
@@ -237,16 +243,22 @@ class EventCoder:
         else:
             # "Israel announced it would free prisoners", "Interpol said it will send a team": one's own
             # act said to come is a commitment (in the future tense, PLOVER: only for cooperative types).
-            if guess.modality == "future" and self.codes.get(act).plover in FUTURE_AGREE_TYPES:
-                speech = reporting_verb(tree, trigger)
+            # A warning of one's own hostile act is a threat (13): "North Korea warned it will launch more
+            # missiles", "Iran warned that it could strike US bases" (not "announced it will raise tariffs").
+            warning = reporting_verb(tree, trigger, WARNING_VERBS) if hostile else None
+            speech = warning or reporting_verb(tree, trigger)
+            ahead = guess.modality == "future" and self.codes.get(act).plover in FUTURE_AGREE_TYPES
+            warned = warning is not None
+            if ahead or warned:
                 subjects = tree.children(speech.i, "nsubj") if speech is not None else []
                 speaker = _actor_of(tree.mention_for(subjects[0].i)) if subjects else None
+            modals = {c.text.lower() for c in tree.children(trigger.i, "aux")}
             stated = (
-                guess.modality in {"claimed", "future"}
+                (guess.modality in {"claimed", "future"} or (warned and guess.modality == "hypothetical"))
                 and actor is not None
                 and speaker is not None
                 and _same_party(speaker, actor)
-                and any(c.text.lower() in PROMISING_AUX for c in tree.children(trigger.i, "aux"))
+                and bool(modals & (PROMISING_AUX | (WARNED_AUX if warned else frozenset())))
             )
         return self.intents.intended(act, hostile=hostile) if stated else None
 
@@ -553,13 +565,15 @@ class EventCoder:
         if (event.cameo or "")[:2] not in REACTION_ROOTS:
             return event
         objects = tree.children(trigger.i, "dobj", "nsubjpass")
+        gap = relative_object(tree, trigger)
+        objects += [gap] if gap is not None else []  # "an accusation Yerevan denied"
         objects += [o for p in tree.children(trigger.i, "prep") if p.lemma.lower() in {"over", "against", "for"}
                     for o in tree.children(p.i, "pobj")]
         for obj in (o for o in objects if o.pos == "NOUN"):
             lemma = obj.lemma.lower()
             kinds = {self.codes.get(s.cameo).plover for s in self.lexicon.noun_senses(lemma, obj.text)}
-            if lemma in CLAIM_NOUNS:
-                kinds.add("ACCUSE")  # "dismissed the claim as false": the claim made just before
+            if lemma in CLAIM_NOUNS | DENIED_ROLES:
+                kinds.add("ACCUSE")  # "dismissed the claim as false", "denied any involvement": the claim just before
             for lemma_done, done in reversed(earlier):
                 sentence = done.evidence[0].sentence
                 if done.actor is None or not 0 <= obj.sentence - sentence <= REACTION_LOOKBACK:

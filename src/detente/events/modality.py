@@ -377,6 +377,7 @@ def is_refusal(tree: Tree, trigger: Token) -> bool:
     return negated and _has_aux(tree, trigger, PROMISE_AUX)
 
 
-def reporting_verb(tree: Tree, trigger: Token) -> Token | None:
-    """The verb of saying whose clause holds the trigger ("Obama said he would not ..."), if any."""
-    return next((t for t in _governors(tree, trigger) if t.lemma.lower() in SPEECH_VERBS), None)
+def reporting_verb(tree: Tree, trigger: Token, verbs: frozenset[str] = SPEECH_VERBS) -> Token | None:
+    """The verb of saying (or of the kind `verbs` names) whose clause holds the trigger ("Obama said he
+    would not ..."), if any."""
+    return next((t for t in _governors(tree, trigger) if t.lemma.lower() in verbs), None)

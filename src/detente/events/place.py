@@ -150,5 +150,7 @@ def _place_at(tree: Tree, token: Token, gazetteer: Gazetteer) -> Place | None:
     if mention is not None and mention.how in {"role", "demonym"}:
         return None
     if actor is not None and actor.kind in PLACE_KINDS and actor.country and mention is not None:
-        return Place(mention.text, actor.country, None, None)
+        # ("fired on its positions": the place is the country "its" stands for, by its name)
+        name = actor.name if token.pos == "PRON" and actor.name else mention.text
+        return Place(name, actor.country, None, None)
     return None

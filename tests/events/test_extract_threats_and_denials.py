@@ -1,0 +1,70 @@
+"""Warnings of one's own force are threats; denials answer the accusation made before them; a relative
+clause with its own subject is about its noun as object."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from detente.models import AnalyzedArticle, Article
+from detente.pipeline import Pipeline
+
+pytestmark = pytest.mark.model
+PUBLISHED = dt.date(2024, 3, 4)
+
+
+def analyze(pipeline: Pipeline, text: str) -> AnalyzedArticle:
+    return pipeline.analyze_one(Article.make(date=PUBLISHED, text=text))
+
+
+def coded(result: AnalyzedArticle) -> list[tuple[str | None, str, str | None, str | None, str]]:
+    return [
+        (e.actor and e.actor.country, e.event, e.cameo, e.recipient and e.recipient.country, e.modality)
+        for e in result.events
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Iran warned that it could strike US bases in the region.", ("IRN", "THREATEN", "1384", "USA", "asserted")),
+        ("North Korea warned it will launch more missiles.", ("PRK", "THREATEN", "1384", None, "asserted")),
+    ],
+)
+def test_a_warning_of_ones_own_attack_is_a_threat(pipeline: Pipeline, text: str, expected: tuple[str, ...]) -> None:
+    assert coded(analyze(pipeline, text)) == [expected]
+
+
+def test_a_warning_of_someone_elses_attack_is_no_threat_by_the_one_who_warns(pipeline: Pipeline) -> None:
+    events = coded(analyze(pipeline, "The US warned that Russia could invade Ukraine."))
+    assert ("RUS", "ASSAULT", "190", "UKR", "hypothetical") in events
+    assert not [e for e in events if e[1] == "THREATEN"]
+
+
+def test_announcing_a_tariff_rise_is_not_a_threat(pipeline: Pipeline) -> None:
+    events = coded(analyze(pipeline, "Trump announced that he will raise tariffs on Canadian steel."))
+    assert not [e for e in events if e[1] == "THREATEN"]
+
+
+def test_a_denial_of_involvement_answers_the_accuser(pipeline: Pipeline) -> None:
+    text = "Moscow said Ukrainian forces had attacked the nuclear plant with drones. Kyiv denied any involvement."
+    assert ("UKR", "REJECT", "120", "RUS", "asserted") in coded(analyze(pipeline, text))
+
+
+def test_an_accusation_denied_in_a_relative_clause_is_rejected(pipeline: Pipeline) -> None:
+    text = "Azerbaijan said Armenian forces had fired on its positions, an accusation Yerevan denied."
+    result = analyze(pipeline, text)
+    assert ("ARM", "REJECT", "120", "AZE", "asserted") in coded(result)
+    [attack] = [e for e in result.events if e.event == "ASSAULT"]
+    assert attack.where is not None and attack.where.name == "Azerbaijan"  # not "its"
+
+
+def test_the_noun_a_relative_clause_is_about_is_its_object(pipeline: Pipeline) -> None:
+    text = "The sanctions Washington imposed on Moscow have hurt its economy."
+    assert ("USA", "COERCE", "163", "RUS", "asserted") in coded(analyze(pipeline, text))
+
+
+def test_a_relative_clause_about_its_subject_takes_no_object(pipeline: Pipeline) -> None:
+    text = "Egypt presents a ceasefire proposal to end the war, to which Israel agrees."
+    assert not [e for e in analyze(pipeline, text).events if e.cameo == "0871"]
