@@ -23,6 +23,8 @@ PLACE_KINDS = frozenset({"gpe", "loc", "fac", "org", "norp"})
 # Role words of the armed sector that name weapons, not people: "Russian drones" are Russia's military;
 # "drones" alone are no one's.
 WEAPONS = frozenset({"drone", "missile", "tank", "warplane", "jet", "warship", "artillery"})
+# Role words of armed groups: "Ma'awisley fighters" are a group's fighters ("Kherson officials" are no group).
+ARMED_SECTORS = frozenset({"MIL", "REB", "PRM", "UAF"})
 TITLE_WINDOW = 3  # words in a title phrase before a name: "British home secretary"
 ORGANISATION_KINDS = frozenset({"igo", "ngo", "company", "media", "party"})
 LIST_LIMIT = 12  # places in one list
@@ -45,7 +47,7 @@ class RoleMentions:
             sector = role_at(ctx, token.i, max(0, token.i - 2))
             if sector is None:
                 continue
-            group = _unknown_group_on(doc, token, by_token)
+            group = _unknown_group_on(doc, token, by_token) if sector in ARMED_SECTORS else None
             if group is not None:
                 # "Ma'awisley fighters": a group the dictionary lacks, with the sector its role word gives
                 assert group.actor is not None
@@ -77,9 +79,11 @@ class PlaceCountry:
         out = []
         for mention in mentions:
             if _misnamed_place(ctx, mention, self.gazetteer, surnames):
-                # "withdrew from Kherson", tagged a person: a town the gazetteer knows, where a place is named
+                # "withdrew from Kherson", tagged a person: a town the gazetteer knows, where a place is named;
+                # in the country the text gives it, before the gazetteer's ("Maga, Kebbi State, Nigeria")
                 assert mention.actor is not None
-                mention = replace(mention, actor=replace(mention.actor, kind="gpe"))
+                said = _apposed_country(ctx, mention, by_token) or _located_country(ctx, mention, by_token)
+                mention = replace(mention, actor=replace(mention.actor, kind="gpe", country=said))
             actor = mention.actor
             if actor is None or actor.id is not None or actor.country or (actor.kind or "") not in PLACE_KINDS:
                 out.append(mention)
@@ -95,8 +99,15 @@ class PlaceCountry:
 
 # Where a name is read as a place: "from Kherson", "the city of Kherson", "captured Bakhmut".
 PLACE_PREPS = frozenset(
-    {"in", "at", "near", "inside", "outside", "into", "across", "within", "around", "throughout", "from", "to",
-     "toward", "towards", "through", "onto"}
+    {"in", "at", "near", "inside", "outside", "into", "across", "within", "around", "throughout", "toward",
+     "towards", "through", "onto"}
+)
+# "from" and "to" name places after verbs of going ("withdrew from Kherson"), people after others ("a
+# letter from Warren", "handed the prisoners to Garcia").
+MOVING_VERBS = frozenset(
+    {"withdraw", "retreat", "pull", "flee", "evacuate", "return", "leave", "arrive", "travel", "move", "march",
+     "advance", "fly", "drive", "push", "deploy", "relocate", "expel", "deport", "escape", "head", "go", "come",
+     "redeploy", "sail", "walk"}
 )
 PLACE_NOUNS = frozenset(
     {"city", "town", "village", "outskirts", "suburb", "suburbs", "centre", "center", "region", "province",
@@ -104,7 +115,7 @@ PLACE_NOUNS = frozenset(
 )
 CONQUEST_VERBS = frozenset(
     {"enter", "capture", "seize", "retake", "recapture", "liberate", "shell", "bomb", "bombard", "besiege",
-     "encircle", "storm", "occupy", "annex", "evacuate", "reach", "surround"}
+     "encircle", "storm", "occupy", "annex", "evacuate", "surround"}
 )
 
 
@@ -132,9 +143,13 @@ def _misnamed_place(ctx: ResolveContext, mention: Mention, gazetteer: Gazetteer,
     head = doc.tokens[token.head] if token.head != token.i else None
     if head is None:
         return False
+    if any(t.head == token.i and t.dep == "appos" and t.pos == "NOUN" for t in doc.tokens[token.i + 1 : token.i + 8]):
+        return False  # "Garcia, the ICRC delegate": a person the text describes (not "El Obeid, North Kordofan")
     if token.dep == "pobj":
         word = head.text.lower()
         owner = doc.tokens[head.head] if head.head != head.i else None
+        if word in {"from", "to"}:
+            return owner is not None and owner.lemma.lower() in MOVING_VERBS
         return word in PLACE_PREPS or (word == "of" and owner is not None and owner.lemma.lower() in PLACE_NOUNS)
     if token.dep in {"compound", "appos"}:
         return head.lemma.lower() in PLACE_NOUNS  # "the Kherson region", "the city, Kherson"
@@ -150,7 +165,7 @@ def _unknown_group_on(doc: ParsedDoc, noun: Token, by_token: dict[int, Mention])
     if before.head != noun.i or before.dep != "compound" or mention is None or mention.token_end != noun.i:
         return None
     actor = mention.actor
-    if actor is None or actor.id is not None or mention.how != "unknown" or actor.kind not in {"org", "norp", "person"}:
+    if actor is None or actor.id is not None or mention.how != "unknown" or actor.kind != "org":
         return None
     return mention
 

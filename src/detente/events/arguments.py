@@ -718,6 +718,10 @@ def _parties_between(tree: Tree, verb: Token, taken: set[int], depth: int = 0) -
     return []
 
 
+# "exchanged prisoners in a deal brokered by X", "agreed to disarm under a ceasefire", "after talks brokered by".
+UNDER_A_DEAL = frozenset({"in", "under", "after", "through", "via", "following", "as"})
+
+
 def _mediated_sides(tree: Tree, broker: Token, taken: set[int]) -> list[Token]:
     """The sides of a brokered deal no "between" names: who acted under it ("Russia and Ukraine exchanged
     prisoners in a deal brokered by the UAE", "agreed to disarm under a Russian-brokered ceasefire") or whom
@@ -727,12 +731,18 @@ def _mediated_sides(tree: Tree, broker: Token, taken: set[int]) -> list[Token]:
     deal = tree.head(broker.i) if broker.dep in {"amod", "acl"} else next(iter(tree.children(broker.i, "dobj")), None)
     if deal is None or deal.lemma.lower() not in PARLEY_NOUNS:
         return []
+    for prep in tree.children(deal.i, "prep"):
+        if prep.text.lower() == "between":  # "a US-brokered truce between Israel and Hamas"
+            return _named(tree, tree.children(prep.i, "pobj"), taken)
     for clause in tree.children(deal.i, "relcl"):
-        led = _named(tree, tree.children(clause.i, "dobj"), taken)
-        if led:
-            return led
-    prep = tree.head(deal.i)
-    verb = tree.head(prep.i) if deal.dep == "pobj" and prep is not None else None
+        if tree.children(clause.i, "xcomp", "ccomp"):  # "talks that led X and Y to sign", not "that angered X"
+            led = _named(tree, tree.children(clause.i, "dobj"), taken)
+            if led:
+                return led
+    under = tree.head(deal.i)
+    if deal.dep != "pobj" or under is None or under.text.lower() not in UNDER_A_DEAL:
+        return []  # not "briefed the council on the ceasefire", "despite a truce"
+    verb = tree.head(under.i)
     for _ in range(3):  # "agreed to disarm under ...": the subject of the verb the infinitive hangs on
         if verb is None or verb.pos not in {"VERB", "AUX"}:
             return []

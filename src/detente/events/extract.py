@@ -439,8 +439,8 @@ class EventCoder:
         recipient = _actor_of(candidate.recipient)
         evidence = _evidence(tree, candidate)
         when = event_when(tree, trigger, article.date, dateparse=self.dateparse)
-        leaving = code.plover == "RETREAT"
-        where = event_place(tree, trigger, self.gazetteer, leaving=leaving) if self.gazetteer else None
+        leaving, attack = code.plover == "RETREAT", code.plover == "ASSAULT"
+        where = event_place(tree, trigger, self.gazetteer, leaving=leaving, attack=attack) if self.gazetteer else None
         if guess.modality == "asserted" and _still_to_come(trigger, sense, when, article):
             guess = replace(guess, modality="future")  # "his visit to Washington on Wednesday" (said on Monday)
         if actor is None and sense.implicit:
@@ -490,8 +490,7 @@ class EventCoder:
         if context is not None:
             # "Kenya's interior ministry said prosecutors dropped charges against 30 protesters": unnamed
             # officials and crowds belong to the country the sentence is about.
-            # (Hostages and migrants are placed only when the country is the other side's: "Hamas will release
-            # 33 hostages" in a story about Israel.)
+            # (Migrants and refugees are placed only when the country is the other side's.)
             other_side = foreign_reach and candidate.actor is not None
             actor = _placed(actor, context, strangers=other_side)
             recipient = _placed(recipient, context, strangers=other_side)
@@ -937,11 +936,10 @@ def _placed(actor: Actor | None, country: str, *, strangers: bool = False) -> Ac
     return replace(actor, id=country, country=country)
 
 
-# People seldom of the country they are in, or that the sentence is about: hostages held in Gaza, migrants
-# detained in Libya, tourists killed in Egypt.
-NON_LOCALS = frozenset(
-    {"hostage", "captive", "abductee", "refugee", "migrant", "seeker", "tourist", "foreigner", "expatriate", "expat"}
-)
+# People seldom of the country they are in, or that the sentence is about: migrants detained in Libya,
+# tourists killed in Egypt.
+# (Not hostages: those rescued from bandits in Nigeria are mostly Nigerians.)
+NON_LOCALS = frozenset({"refugee", "migrant", "seeker", "tourist", "foreigner", "expatriate", "expat"})
 
 
 def _seldom_local(actor: Actor) -> bool:
@@ -991,6 +989,8 @@ def _distinct(mentions: list[Mention]) -> list[Mention]:
 def _key(actor: Actor | None) -> str:
     if actor is None:
         return "-"
+    if actor.kind == "role":  # "31 Maoist militants and two security forces": two Indian parties, not one
+        return f"{actor.country or ''}::{actor.sector or ''}"
     return actor.id or f"{actor.country or ''}:{actor.name or ''}:{actor.sector or ''}"
 
 
@@ -1042,11 +1042,12 @@ def _drop_partial(events: list[Event]) -> list[Event]:
 
     # (A place taken for the target, "injured in a strike on Bohodukhiv, Ukraine", names no side of its own:
     # the strike that killed four people there is the whole.)
-    def placed(actor: Actor | None) -> bool:
-        return actor is not None and actor.kind == "place"
+    def placed(event: Event) -> bool:  # the target taken from the event's place, not named as a target
+        target, where = event.recipient, event.where
+        return target is not None and target.kind == "place" and where is not None and target.text == where.name
 
     def sides(event: Event, *, as_part: bool = False) -> int:
-        named_recipient = event.recipient is not None and not (as_part and placed(event.recipient))
+        named_recipient = event.recipient is not None and not (as_part and placed(event))
         return (event.actor is not None) + named_recipient
 
     def part_of(k: int, j: int) -> bool:
@@ -1058,7 +1059,7 @@ def _drop_partial(events: list[Event]) -> list[Event]:
         if part.actor is not None and _key(part.actor) != _key(whole.actor):
             return False
         if part.recipient is not None and _key(part.recipient) != _key(whole.recipient) and not (
-            placed(part.recipient) and whole.recipient is not None and whole.recipient.country == part.recipient.country
+            placed(part) and whole.recipient is not None and whole.recipient.country == part.recipient.country
         ):
             return False
         a, b = part.evidence[0], whole.evidence[0]

@@ -28,9 +28,12 @@ LIST_LIMIT = 6  # names in a "village, district, region, country" list
 NESTING_LIMIT = 2  # phrases below the first: "in a shooting at a bar in Linstead"
 
 
-def event_place(tree: Tree, trigger: Token, gazetteer: Gazetteer, *, leaving: bool = False) -> Place | None:
+def event_place(
+    tree: Tree, trigger: Token, gazetteer: Gazetteer, *, leaving: bool = False, attack: bool = False
+) -> Place | None:
     """The place in the trigger's clause: a locative prepositional object of the trigger or its object.
-    `leaving`: a withdrawal happens where it is from ("withdrew from Kherson", "pulled out of Izium")."""
+    `leaving`: a withdrawal happens where it is from ("withdrew from Kherson", "pulled out of Izium");
+    `attack`: an attack where its target is ("a strike on a bus in Marhanets")."""
     # "an attack targeting non-Muslims at a mall in Kenya's capital": also the clause describing the act.
     heads = [trigger, *tree.children(trigger.i, "dobj", "nsubjpass", "acl")]
     # "killed in tank shelling in the east of the Gaza Strip": a participle saying how the act was done.
@@ -59,20 +62,51 @@ def event_place(tree: Tree, trigger: Token, gazetteer: Gazetteer, *, leaving: bo
                 continue
             for obj in tree.children(prep.i, "pobj"):
                 place = _place_in_list(tree, obj, gazetteer) or _place_within(tree, obj, gazetteer)
+                if place is None and attack:  # "killed in a drone strike on a hospital in El-Obeid"
+                    place = _target_place(tree, obj, gazetteer, itself=False, attack=True)
                 if place is not None:
                     return place
     for head in heads:
-        # "a drone strike on a bus in Marhanets", "attacks against convoys in Katsina": where the target was
+        # "detained during protests in Istanbul"; an attack happens where its target is: "a drone strike on a
+        # bus in Marhanets", "strikes on Hodeidah"
         for prep in tree.children(head.i, "prep"):
-            if prep.text.lower() in TARGET_PREPS | {"during"}:  # "killed during an ambush on a convoy in Baure"
+            word = prep.text.lower()
+            if word == "during" or (attack and word in TARGET_PREPS):
                 for obj in tree.children(prep.i, "pobj"):
-                    place = _place_within(tree, obj, gazetteer)
+                    place = _target_place(tree, obj, gazetteer, itself=word != "during", attack=attack)
                     if place is not None:
                         return place
     return None
 
 
 TARGET_PREPS = frozenset({"on", "against", "upon"})
+
+
+def _target_place(
+    tree: Tree, target: Token, gazetteer: Gazetteer, *, itself: bool, attack: bool, depth: int = 0
+) -> Place | None:
+    """The place a noun phrase is (`itself`) or is in, and for an attack where its target is; not its owner or
+    doer ("during Israel's assault", "an ICE raid" name no place; "a conference on Sudan" is not in Sudan)."""
+    if itself:  # the target's own name, or whose it is ("fired on its positions", "on Russia's Belgorod region")
+        place = _place_in_list(tree, target, gazetteer) or next(
+            (p for c in tree.children(target.i, "poss", "compound") if (p := _place_at(tree, c, gazetteer))), None
+        )
+        if place is not None:
+            return place
+    for prep in tree.children(target.i, "prep"):
+        word = prep.text.lower()
+        for obj in tree.children(prep.i, "pobj"):
+            if word in LOCATIVE_PREPS:
+                place = _place_in_list(tree, obj, gazetteer) or _place_within(tree, obj, gazetteer)
+            elif word == "of" and depth < NESTING_LIMIT:  # "an attack on the village of Gobirawa in Zamfara"
+                place = _target_place(tree, obj, gazetteer, itself=True, attack=attack, depth=depth + 1)
+            elif attack and word in TARGET_PREPS and depth < NESTING_LIMIT:
+                place = _target_place(tree, obj, gazetteer, itself=True, attack=True, depth=depth + 1)
+            else:
+                place = None
+            if place is not None:
+                return place
+    return None
 
 
 def _leaving_from(tree: Tree, prep: Token) -> bool:
@@ -115,7 +149,7 @@ def _place_within(tree: Tree, token: Token, gazetteer: Gazetteer, depth: int = 0
         if place is not None:
             return place
     for prep in tree.children(token.i, "prep"):
-        if prep.text.lower() in LOCATIVE_PREPS | TARGET_PREPS | {"of"}:
+        if prep.text.lower() in LOCATIVE_PREPS | {"of"}:
             for obj in tree.children(prep.i, "pobj"):
                 place = _place_in_list(tree, obj, gazetteer)
                 if place is None:

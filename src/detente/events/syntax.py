@@ -9,6 +9,7 @@ from detente.models import Mention, ParsedDoc, Token
 SUBJECT_DEPS = frozenset({"nsubj", "csubj", "expl"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
 OBJECT_DEPS = frozenset({"dobj", "obj"})
+GROUP_KINDS = frozenset({"group", "party"})  # actors that speak of "its fighters", "its members"
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "both"})
 # "the parties", "the two countries", "both sides": plural nouns that refer back to a named pair.
@@ -183,6 +184,12 @@ class Tree:
             if antecedent is not None:
                 return self.mention_for(antecedent.i, depth)
         found = self.mention_at(i)
+        if found is not None and found.how == "role":
+            # "Hamas said its fighters attacked": a group's own fighters, officials or members are the group
+            for possessor in self.children(i, "poss"):
+                held = self.mention_at(possessor.i) if possessor.tag == "PRP$" else None
+                if held is not None and held.actor is not None and held.actor.kind in GROUP_KINDS:
+                    return held
         if found is not None:
             return found
         for child in self.children(i, "appos"):

@@ -921,8 +921,17 @@ def _tense(tree: Tree, token: Token) -> str | None:
 
 
 def _reported_in_past(tree: Tree, token: Token) -> bool:
+    """ "said his fighters would withdraw": a "would" of then, said lately (not "said on Friday that ...", whose
+    "would" looks ahead from that day; not "would have captured", a past that did not happen)."""
     head = tree.head(token.i)
-    return token.dep == "ccomp" and head is not None and head.tag == "VBD" and head.lemma.lower() in SPEECH_VERBS
+    if token.dep != "ccomp" or head is None or head.tag != "VBD" or head.lemma.lower() not in SPEECH_VERBS:
+        return False
+    if any(a.lemma.lower() == "have" for a in tree.children(token.i, "aux")):
+        return False
+    return not any(
+        c.dep in {"npadvmod", "tmod"} or (c.dep == "prep" and c.text.lower() in {"on", "last", "in"})
+        for c in tree.children(head.i)
+    )
 
 
 def _is_future(tree: Tree, trigger: Token, chain: list[int]) -> bool:
