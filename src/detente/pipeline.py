@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
-from detente.actors.context import PlaceCountry, RoleMentions, TitledNames
+from detente.actors.context import OwnedRoles, PlaceCountry, RoleMentions, TitledNames
 from detente.actors.coref import Coreference
 from detente.actors.dictionary import ActorDictionary
 from detente.actors.resolve import DEFAULT_PASSES, MentionPass, find_mentions
@@ -70,6 +70,7 @@ class Pipeline:
             RoleMentions(),
             TitledNames(),  # after the roles it reads: "Kosovo Prime Minister Albin Kurti"
             Coreference.build(self.dictionary),
+            OwnedRoles(),  # after the pronouns are resolved: "warns its citizens"
         )
         self.coder = EventCoder.load(gazetteer=gazetteer)
 

@@ -182,3 +182,11 @@ def test_asking_if_something_was_not_done_denies_it(pipeline: Pipeline) -> None:
 def test_a_towns_officials_are_no_group_named_after_it(pipeline: Pipeline) -> None:
     result = analyze(pipeline, "Kherson officials said Russian troops shelled the city.")
     assert not [m for m in result.mentions if m.actor is not None and m.actor.kind == "group"]
+
+
+def test_a_role_owned_by_a_pronoun_takes_its_country(pipeline: Pipeline) -> None:
+    text = "The United States Central Command says that its military has struck 800 targets in Iran."
+    result = analyze(pipeline, text)
+    [strike] = [e for e in result.events if e.event == "ASSAULT"]
+    assert strike.actor is not None and strike.actor.country == "USA"
+    assert not [e for e in result.events if e.event == "ACCUSE"]  # no accusation of one's own military

@@ -68,3 +68,37 @@ def test_the_noun_a_relative_clause_is_about_is_its_object(pipeline: Pipeline) -
 def test_a_relative_clause_about_its_subject_takes_no_object(pipeline: Pipeline) -> None:
     text = "Egypt presents a ceasefire proposal to end the war, to which Israel agrees."
     assert not [e for e in analyze(pipeline, text).events if e.cameo == "0871"]
+
+
+def test_denying_a_claim_rejects_whoever_made_it_even_about_themselves(pipeline: Pipeline) -> None:
+    text = (
+        "The Russian defence ministry says its forces have taken full control of Luhansk Oblast. "
+        "The Ukrainian military denies this claim."
+    )
+    assert ("UKR", "REJECT", "120", "RUS", "asserted") in coded(analyze(pipeline, text))
+
+
+def test_denying_ones_own_involvement_is_aimed_at_no_one_named(pipeline: Pipeline) -> None:
+    text = "Iranian president Masoud Pezeshkian, who denies Iran's involvement, spoke to Ilham Aliyev."
+    denials = [e for e in coded(analyze(pipeline, text)) if e[1] == "REJECT"]
+    assert denials == [("IRN", "REJECT", "120", None, "asserted")]
+
+
+def test_warning_ones_own_citizens_is_no_threat(pipeline: Pipeline) -> None:
+    assert not analyze(pipeline, "New Zealand warns its citizens to leave Iran.").events
+
+
+def test_threats_to_annex_are_one_threat_of_annexation(pipeline: Pipeline) -> None:
+    text = "Denmark protested against Donald Trump's threats to annex Greenland."
+    threats = [e for e in coded(analyze(pipeline, text)) if e[1] == "THREATEN"]
+    assert [t[2] for t in threats] == ["1382"]
+
+
+def test_recalling_an_ambassador_to_a_country_is_aimed_at_it(pipeline: Pipeline) -> None:
+    text = "Russia recalls its ambassador to Armenia."
+    assert ("RUS", "SANCTION", "161", "ARM", "asserted") in coded(analyze(pipeline, text))
+
+
+def test_commitments_without_an_object_are_no_agreement(pipeline: Pipeline) -> None:
+    text = "Russia cited concerns about its commitments within the Eurasian Economic Union."
+    assert not [e for e in analyze(pipeline, text).events if e.event == "AGREE"]

@@ -68,6 +68,28 @@ class RoleMentions:
 
 
 @dataclass(frozen=True, slots=True)
+class OwnedRoles:
+    """A mention pass after coreference: a role noun owned by a pronoun takes the country the pronoun stands
+    for ("New Zealand ... warns its citizens", "Russia said its troops")."""
+
+    def __call__(self, ctx: ResolveContext, mentions: list[Mention]) -> list[Mention]:
+        by_token = {i: m for m in mentions for i in range(m.token_start, m.token_end)}
+        out = []
+        for mention in mentions:
+            actor = mention.actor
+            if mention.how == "role" and actor is not None and not actor.country:
+                noun = ctx.doc.tokens[mention.token_end - 1]
+                owners = [t for t in ctx.doc.tokens[max(0, mention.token_start - 3) : noun.i]
+                          if t.head == noun.i and t.dep == "poss" and t.tag == "PRP$"]
+                owner = by_token.get(owners[0].i) if owners else None
+                country = owner.actor.country if owner is not None and owner.actor is not None else None
+                if country:
+                    mention = replace(mention, actor=replace(actor, id=country, country=country))
+            out.append(mention)
+        return out
+
+
+@dataclass(frozen=True, slots=True)
 class PlaceCountry:
     """A mention pass giving unknown places and organisations their best country guess."""
 

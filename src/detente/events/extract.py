@@ -575,7 +575,15 @@ class EventCoder:
                 kinds.add("ACCUSE")  # "dismissed the claim as false", "denied any involvement": the claim just before
             for lemma_done, done in reversed(earlier):
                 sentence = done.evidence[0].sentence
-                if done.actor is None or not 0 <= obj.sentence - sentence <= REACTION_LOOKBACK:
+                if not 0 <= obj.sentence - sentence <= REACTION_LOOKBACK:
+                    continue
+                claimant = done.claimed_by if done.modality == "claimed" else None
+                if "ACCUSE" in kinds and claimant is not None:
+                    # "Moscow says its forces took Luhansk. Kyiv denies this claim": the claim is the speaker's
+                    if event.actor is not None and _same_party(event.actor, claimant):
+                        return event
+                    return replace(event, recipient=claimant, id=content_hash(event.id, "reaction"))
+                if done.actor is None:
                     continue
                 if lemma_done == lemma or done.event in kinds:
                     if event.actor is not None and _same_party(event.actor, done.actor):
@@ -813,6 +821,10 @@ def _redundant(tree: Tree, trigger: int, found: dict[int, list[_Candidate]]) -> 
         return True
     if token.pos == "NOUN" and (_requested_noun(tree, token, found) or _topic_noun(tree, token)):
         return True
+    if token.pos == "NOUN" and any(c.sense.cameo[:2] == "13" for c in found[trigger]) and any(
+        c.i in found and tree.to_infinitive(c.i) for c in tree.children(trigger, "acl")
+    ):
+        return True  # "Trump's threats to annex the territory": the threat is the annexation threatened
     if token.pos in VERB_POS and is_passive(tree, token) and not tree.children(trigger, "agent"):
         wanted = found[trigger][0].sense.objects
         if any(s.i in found and s.lemma.lower() in wanted for s in tree.children(trigger, "nsubjpass")):
