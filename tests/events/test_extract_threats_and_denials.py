@@ -102,3 +102,28 @@ def test_recalling_an_ambassador_to_a_country_is_aimed_at_it(pipeline: Pipeline)
 def test_commitments_without_an_object_are_no_agreement(pipeline: Pipeline) -> None:
     text = "Russia cited concerns about its commitments within the Eurasian Economic Union."
     assert not [e for e in analyze(pipeline, text).events if e.event == "AGREE"]
+
+
+def test_denying_involvement_in_something_else_answers_no_earlier_charge(pipeline: Pipeline) -> None:
+    text = (
+        "Russia accused Ukraine of shelling the plant. "
+        "Separately, Hungary's prime minister denied any involvement in a bribery scheme."
+    )
+    assert ("HUN", "REJECT", "120", None, "asserted") in coded(analyze(pipeline, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The UN warned it could suspend aid deliveries in Gaza because of fuel shortages.",
+        "The Kremlin warned that Russia could deploy nuclear weapons to Belarus.",
+    ],
+)
+def test_a_warning_of_what_is_no_force_is_no_threat(pipeline: Pipeline, text: str) -> None:
+    assert not [e for e in coded(analyze(pipeline, text)) if e[1] == "THREATEN"]
+
+
+def test_threatening_that_one_will_attack_is_one_threat(pipeline: Pipeline) -> None:
+    assert coded(analyze(pipeline, "Iran threatened that it would attack Israel.")) == [
+        ("IRN", "THREATEN", "1384", "ISR", "asserted")
+    ]

@@ -23,6 +23,7 @@ PLACE_KINDS = frozenset({"gpe", "loc", "fac", "org", "norp"})
 # Role words of the armed sector that name weapons, not people: "Russian drones" are Russia's military;
 # "drones" alone are no one's.
 WEAPONS = frozenset({"drone", "missile", "tank", "warplane", "jet", "warship", "artillery"})
+CAPTIVES = frozenset({"hostage", "captive", "prisoner", "detainee", "abductee"})
 # Role words of armed groups: "Ma'awisley fighters" are a group's fighters ("Kherson officials" are no group).
 ARMED_SECTORS = frozenset({"MIL", "REB", "PRM", "UAF"})
 TITLE_WINDOW = 3  # words in a title phrase before a name: "British home secretary"
@@ -77,8 +78,9 @@ class OwnedRoles:
         out = []
         for mention in mentions:
             actor = mention.actor
-            if mention.how == "role" and actor is not None and not actor.country:
-                noun = ctx.doc.tokens[mention.token_end - 1]
+            noun = ctx.doc.tokens[mention.token_end - 1]
+            captives = noun.lemma.lower() in CAPTIVES  # "its hostages" are held, not its people
+            if mention.how == "role" and actor is not None and not actor.country and not captives:
                 owners = [t for t in ctx.doc.tokens[max(0, mention.token_start - 3) : noun.i]
                           if t.head == noun.i and t.dep == "poss" and t.tag == "PRP$"]
                 owner = by_token.get(owners[0].i) if owners else None
@@ -129,11 +131,17 @@ PLACE_PREPS = frozenset(
 MOVING_VERBS = frozenset(
     {"withdraw", "retreat", "pull", "flee", "evacuate", "return", "leave", "arrive", "travel", "move", "march",
      "advance", "fly", "drive", "push", "deploy", "relocate", "expel", "deport", "escape", "head", "go", "come",
-     "redeploy", "sail", "walk"}
+     "redeploy", "sail", "walk", "send", "deliver", "ship", "dispatch", "airlift", "bring", "transport"}
 )
 PLACE_NOUNS = frozenset(
     {"city", "town", "village", "outskirts", "suburb", "suburbs", "centre", "center", "region", "province",
-     "district", "port", "capital", "streets", "area", "direction", "oblast"}
+     "district", "port", "capital", "streets", "area", "direction", "oblast", "hub", "stronghold", "seat",
+     "gateway", "hometown", "birthplace"}
+)
+# "an attack on Goma", "strikes against Kharkiv": what an attack is on is a place when it is a town.
+ATTACK_WORDS = frozenset(
+    {"attack", "strike", "airstrike", "assault", "offensive", "raid", "bombing", "shelling", "bombardment",
+     "advance", "push", "march"}
 )
 CONQUEST_VERBS = frozenset(
     {"enter", "capture", "seize", "retake", "recapture", "liberate", "shell", "bomb", "bombard", "besiege",
@@ -165,13 +173,18 @@ def _misnamed_place(ctx: ResolveContext, mention: Mention, gazetteer: Gazetteer,
     head = doc.tokens[token.head] if token.head != token.i else None
     if head is None:
         return False
-    if any(t.head == token.i and t.dep == "appos" and t.pos == "NOUN" for t in doc.tokens[token.i + 1 : token.i + 8]):
-        return False  # "Garcia, the ICRC delegate": a person the text describes (not "El Obeid, North Kordofan")
+    if any(
+        t.head == token.i and t.dep == "appos" and t.pos == "NOUN" and t.lemma.lower() not in PLACE_NOUNS
+        for t in doc.tokens[token.i + 1 : token.i + 8]
+    ):
+        return False  # "Garcia, the ICRC delegate": a person the text describes (not "Kherson, the regional capital")
     if token.dep == "pobj":
         word = head.text.lower()
         owner = doc.tokens[head.head] if head.head != head.i else None
         if word in {"from", "to"}:
             return owner is not None and owner.lemma.lower() in MOVING_VERBS
+        if word in {"on", "against"}:
+            return owner is not None and owner.lemma.lower() in ATTACK_WORDS
         return word in PLACE_PREPS or (word == "of" and owner is not None and owner.lemma.lower() in PLACE_NOUNS)
     if token.dep in {"compound", "appos"}:
         return head.lemma.lower() in PLACE_NOUNS  # "the Kherson region", "the city, Kherson"

@@ -604,7 +604,7 @@ def recipient_tokens(tree: Tree, trigger: Token, sense: Sense, actors: list[Toke
             candidates = _slot_tokens(tree, host, slot, trigger)
             found = _named(tree, candidates, taken)
             if found:
-                return found
+                return _country_of_places(tree, found) if slot in LOCATIVE_SLOTS else found
     if sense.cameo[:2] in AIMED_ROOTS:
         attack = sense.cameo[:2] in {"18", "19", "20"}
         aimed = _aimed_at(tree, [trigger, *tree.children(trigger.i, "dobj")], taken, attack=attack)
@@ -630,6 +630,24 @@ def recipient_tokens(tree: Tree, trigger: Token, sense: Sense, actors: list[Toke
         # "Khan is found shot dead": the one found is the one shot
         return _passive_subjects(tree, head)
     return _answerers(tree, trigger, taken) if sense.is_noun else []
+
+
+LOCATIVE_SLOTS = frozenset({"in", "at", "near", "across", "inside"})
+
+
+def _country_of_places(tree: Tree, found: list[Token]) -> list[Token]:
+    """ "airstrikes in Barmal District and Urgun District, Paktia Province, Afghanistan": a list of places
+    ending in their country is one target, the country, not each district."""
+    if len(found) < 2:
+        return found
+    mentions = [tree.mention_for(t.i) for t in found]
+    countries = [t for t, m in zip(found, mentions, strict=True)
+                 if m is not None and m.actor is not None and m.actor.kind == "country"]
+    others_are_places = all(
+        m is not None and m.actor is not None and m.actor.kind != "country" and not m.actor.id and m.how == "unknown"
+        for t, m in zip(found, mentions, strict=True) if t not in countries
+    )
+    return countries if countries and others_are_places else found
 
 
 MEDIATING_VERBS = frozenset({"broker", "mediate"})

@@ -43,11 +43,20 @@ THREAT_INTENTS = frozenset({"want", "plan", "intend", "vow", "aim", "seek", "pre
 COMMITMENTS = frozenset({"agree", "pledge", "promise", "vow", "decide", "undertake", "offer"})
 COOPERATION_WISHES = frozenset({"want", "plan", "intend", "aim", "seek", "prepare", "hope", "wish"})
 # What a denial says one had no part in answers the accusation made just before.
-DENIED_ROLES = frozenset({"involvement", "responsibility", "role", "wrongdoing", "complicity", "participation"})
+DENIED_ROLES = frozenset(
+    {"involvement", "responsibility", "role", "wrongdoing", "complicity", "participation", "guilt", "link"}
+)
+
+
+def _denies_own_part(denial: Event, said: Event) -> bool:
+    """Whether the denier is the one the earlier event accused or claimed to have acted."""
+    accused = said.recipient if said.event == "ACCUSE" else said.actor
+    return denial.actor is not None and accused is not None and _same_party(denial.actor, accused)
 PROMISING_AUX = frozenset({"will", "would", "'ll", "shall"})
 # "warned that Moscow could use nuclear weapons": what one warns one could do is a threat to do it.
 WARNING_VERBS = frozenset({"warn", "threaten", "caution"})
 WARNED_AUX = frozenset({"could", "might", "may"})
+FORCE_ROOTS = frozenset({"17", "18", "19", "20"})
 # PLOVER: "Cooperative actions of types CONSULT, SUPPORT, COOPERATE, and AID reported in future tense
 # are also taken to imply intentions and should be coded as AGREE".
 FUTURE_AGREE_TYPES = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
@@ -248,7 +257,7 @@ class EventCoder:
             warning = reporting_verb(tree, trigger, WARNING_VERBS) if hostile else None
             speech = warning or reporting_verb(tree, trigger)
             ahead = guess.modality == "future" and self.codes.get(act).plover in FUTURE_AGREE_TYPES
-            warned = warning is not None
+            warned = warning is not None and act[:2] in FORCE_ROOTS  # (not "warned it could suspend aid")
             if ahead or warned:
                 subjects = tree.children(speech.i, "nsubj") if speech is not None else []
                 speaker = _actor_of(tree.mention_for(subjects[0].i)) if subjects else None
@@ -578,6 +587,8 @@ class EventCoder:
                 if not 0 <= obj.sentence - sentence <= REACTION_LOOKBACK:
                     continue
                 claimant = done.claimed_by if done.modality == "claimed" else None
+                if lemma in DENIED_ROLES and not _denies_own_part(event, done):
+                    continue  # "Orbán denied any involvement in a bribery scheme" answers no one else's charge
                 if "ACCUSE" in kinds and claimant is not None:
                     # "Moscow says its forces took Luhansk. Kyiv denies this claim": the claim is the speaker's
                     if event.actor is not None and _same_party(event.actor, claimant):
@@ -821,6 +832,11 @@ def _redundant(tree: Tree, trigger: int, found: dict[int, list[_Candidate]]) -> 
         return True
     if token.pos == "NOUN" and (_requested_noun(tree, token, found) or _topic_noun(tree, token)):
         return True
+    if token.lemma.lower() in WARNING_VERBS and all(c.recipient is None for c in found[trigger]) and any(
+        c.i in found and any(k.sense.cameo[:2] in FORCE_ROOTS for k in found[c.i])
+        for c in tree.children(trigger, "ccomp")
+    ):
+        return True  # "Iran threatened that it would attack Israel": the threat is the attack it announces
     if token.pos == "NOUN" and any(c.sense.cameo[:2] == "13" for c in found[trigger]) and any(
         c.i in found and tree.to_infinitive(c.i) for c in tree.children(trigger, "acl")
     ):
@@ -956,7 +972,7 @@ NON_LOCALS = frozenset({"refugee", "migrant", "seeker", "tourist", "foreigner", 
 
 def _seldom_local(actor: Actor) -> bool:
     words = (actor.text or "").lower().replace("-", " ").split()
-    return bool(words) and words[-1].removesuffix("s") in NON_LOCALS
+    return bool(words) and (words[-1].removesuffix("s") in NON_LOCALS or "foreign" in words)  # "foreign hostages"
 
 
 def _actor_of(mention: Mention | None) -> Actor | None:
@@ -1046,6 +1062,9 @@ def _confidence(candidate: _Candidate, actor: Actor | None, recipient: Actor | N
     return round(max(0.05, min(score, 0.95)), 2)
 
 
+WOUNDING = ("injur", "wound", "hurt", "maim")
+
+
 def _drop_partial(events: list[Event]) -> list[Event]:
     """ "Five are killed and three are injured in a Ukrainian drone attack": an event that lacks a side
     another event of the same type and modality names (or lacks the same side, and comes later), with
@@ -1075,8 +1094,12 @@ def _drop_partial(events: list[Event]) -> list[Event]:
         ):
             return False
         a, b = part.evidence[0], whole.evidence[0]
+        if a.sentence != b.sentence:
+            return False
+        if part.recipient is None and part.trigger.lower().startswith(WOUNDING) and whole.recipient is not None:
+            return True  # "... kill at least 16 people and injure more than 130 others": the same attack's toll
         word = re.search(rf"\b{re.escape(part.trigger)}\b", a.text)  # where the part's own word stands
-        return a.sentence == b.sentence and word is not None and b.start <= a.start + word.start() < b.end
+        return word is not None and b.start <= a.start + word.start() < b.end
 
     return [
         e for k, e in enumerate(events)

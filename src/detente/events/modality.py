@@ -121,8 +121,8 @@ class ModalityGuess:
 
 def guess_modality(tree: Tree, trigger: Token, *, nominal: bool = False) -> ModalityGuess:
     if _negated(tree, trigger):
-        marks = [c.text.lower() for c in tree.children(trigger.i, "mark")] if trigger.dep == "advcl" else []
-        condition = next((m for m in marks if m in CONDITIONS), None)  # (not "asked if": whether)
+        marks = [c.text.lower() for c in tree.children(trigger.i, "mark")]
+        condition = next((m for m in marks if m in CONDITIONS), None)  # (or a question: "asked if ... not")
         if condition is not None:  # "if the hostages are not released": a condition denies nothing
             return ModalityGuess("hypothetical", cue=condition)
         return ModalityGuess("negated", cue="not")

@@ -93,6 +93,11 @@ def _target_place(
         )
         if place is not None:
             return place
+    if itself and depth < NESTING_LIMIT:  # "an attack on Goma, the capital of North Kivu"
+        for described in tree.children(target.i, "appos"):
+            place = _target_place(tree, described, gazetteer, itself=True, attack=attack, depth=depth + 1)
+            if place is not None:
+                return place
     for prep in tree.children(target.i, "prep"):
         word = prep.text.lower()
         for obj in tree.children(prep.i, "pobj"):
@@ -149,8 +154,11 @@ def _place_within(tree: Tree, token: Token, gazetteer: Gazetteer, depth: int = 0
         if place is not None:
             return place
     for prep in tree.children(token.i, "prep"):
-        if prep.text.lower() in LOCATIVE_PREPS | {"of"}:
-            for obj in tree.children(prep.i, "pobj"):
+        word = prep.text.lower()
+        objects = tree.children(prep.i, "pobj")
+        # ("on the outskirts of Accra": "on" a part of a place is in it)
+        if word in LOCATIVE_PREPS | {"of"} or (word == "on" and any(o.lemma.lower() in PLACE_PARTS for o in objects)):
+            for obj in objects:
                 place = _place_in_list(tree, obj, gazetteer)
                 if place is None:
                     place = next((p for c in tree.children(obj.i, "poss", "compound")

@@ -10,6 +10,7 @@ SUBJECT_DEPS = frozenset({"nsubj", "csubj", "expl"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
 OBJECT_DEPS = frozenset({"dobj", "obj"})
 GROUP_KINDS = frozenset({"group", "party"})  # actors that speak of "its fighters", "its members"
+MEMBER_SECTORS = frozenset({"MIL", "REB", "GOV", "PRM", "UAF", "SPY", "COP", "OPP", "LEG"})
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "both"})
 # "the parties", "the two countries", "both sides": plural nouns that refer back to a named pair.
@@ -188,7 +189,8 @@ class Tree:
             # "Hamas said its fighters attacked": a group's own fighters, officials or members are the group
             for possessor in self.children(i, "poss"):
                 held = self.mention_at(possessor.i) if possessor.tag == "PRP$" else None
-                if held is not None and held.actor is not None and held.actor.kind in GROUP_KINDS:
+                member = found.actor is not None and found.actor.sector in MEMBER_SECTORS  # not "its hostages"
+                if member and held is not None and held.actor is not None and held.actor.kind in GROUP_KINDS:
                     return held
         if found is not None:
             return found

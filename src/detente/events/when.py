@@ -928,10 +928,15 @@ def _reported_in_past(tree: Tree, token: Token) -> bool:
         return False
     if any(a.lemma.lower() == "have" for a in tree.children(token.i, "aux")):
         return False
-    return not any(
-        c.dep in {"npadvmod", "tmod"} or (c.dep == "prep" and c.text.lower() in {"on", "last", "in"})
-        for c in tree.children(head.i)
+    return not any(_names_a_day(tree, c) for c in tree.children(head.i))
+
+
+def _names_a_day(tree: Tree, token: Token) -> bool:
+    """ "said on Friday", "said last week", "said Monday": a time phrase of the saying itself."""
+    words = [token] if token.dep in {"npadvmod", "tmod"} else (
+        tree.children(token.i, "pobj") if token.dep == "prep" and token.text.lower() in {"on", "in"} else []
     )
+    return any(re.fullmatch(rf"{WEEKDAY}|{MONTH}|week|month|year|\d+", w.text.lower()) for w in words)
 
 
 def _is_future(tree: Tree, trigger: Token, chain: list[int]) -> bool:
