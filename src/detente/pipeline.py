@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
-from detente.actors.context import OwnedRoles, PlaceCountry, RoleMentions, TitledNames
+from detente.actors.context import DocumentNames, OwnedRoles, PlaceCountry, RoleMentions, TitledNames
 from detente.actors.coref import Coreference
 from detente.actors.dictionary import ActorDictionary
 from detente.actors.resolve import DEFAULT_PASSES, MentionPass, find_mentions
@@ -66,6 +66,7 @@ class Pipeline:
         gazetteer = Gazetteer(reserved=frozenset(n.lower() for n in self.dictionary.non_place_names()))
         self.mention_passes: tuple[MentionPass, ...] = (
             *DEFAULT_PASSES,
+            DocumentNames(),  # "the Paris Agreement" names no party
             PlaceCountry(gazetteer),  # first: "leaders of Egypt's Muslim Brotherhood" take the group's country
             RoleMentions(),
             TitledNames(),  # after the roles it reads: "Kosovo Prime Minister Albin Kurti"

@@ -127,3 +127,51 @@ def test_threatening_that_one_will_attack_is_one_threat(pipeline: Pipeline) -> N
     assert coded(analyze(pipeline, "Iran threatened that it would attack Israel.")) == [
         ("IRN", "THREATEN", "1384", "ISR", "asserted")
     ]
+
+
+def test_a_place_naming_a_document_is_no_party(pipeline: Pipeline) -> None:
+    text = "Trump signed an order directing the U.S. to withdraw from the Paris Agreement."
+    assert coded(analyze(pipeline, text)) == [("USA", "SANCTION", "160", None, "asserted")]
+    assert [e[3] for e in coded(analyze(pipeline, "France condemned the Moscow court ruling."))] == ["RUS"]
+
+
+def test_ratifying_a_domestic_law_is_no_agreement(pipeline: Pipeline) -> None:
+    assert not analyze(pipeline, "President Mohamed Muizzu ratifies the Media and Broadcasting Regulation Law.").events
+    assert [e[2] for e in coded(analyze(pipeline, "Turkey ratified the Istanbul Convention in 2012."))] == ["057"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The UN General Assembly votes to pass a resolution condemning Russia's war against Ukraine.",
+         ("IGO", "ACCUSE", "111", "RUS", "asserted")),
+        ("The Gulf Cooperation Council issued a statement condemning the Iranian attacks.",
+         ("IGO", "ACCUSE", "111", "IRN", "asserted")),
+    ],
+)
+def test_what_a_resolution_or_statement_does_its_author_does(
+    pipeline: Pipeline, text: str, expected: tuple[str, ...]
+) -> None:
+    events = [((e.actor and (e.actor.country or e.actor.sector)), e.event, e.cameo, e.recipient and e.recipient.country,
+               e.modality) for e in analyze(pipeline, text).events]
+    assert expected in events
+
+
+@pytest.mark.parametrize(
+    "text", ["Kuwait handed Iran's envoy a protest note.", "Russia used attack helicopters against the rebels."]
+)
+def test_an_event_word_describing_a_thing_is_no_event_of_its_own(pipeline: Pipeline, text: str) -> None:
+    assert not [e for e in analyze(pipeline, text).events if e.event in {"PROTEST", "ASSAULT"} and
+                e.trigger in {"protest", "attack"}]
+
+
+def test_attacks_targeting_someone_are_one_attack(pipeline: Pipeline) -> None:
+    text = "The council condemned the Iranian attacks targeting Gulf states."
+    assert [e[1] for e in coded(analyze(pipeline, text))].count("ASSAULT") == 1
+
+
+def test_who_announces_a_suspension_suspends(pipeline: Pipeline) -> None:
+    text = "Donald Trump announced the suspension of the trade talks with Canada."
+    [suspension] = [e for e in analyze(pipeline, text).events if e.trigger == "suspension"]
+    assert suspension.actor is not None and suspension.actor.country == "USA"
+    assert suspension.recipient is not None and suspension.recipient.country == "CAN"

@@ -68,6 +68,31 @@ class RoleMentions:
         return found
 
 
+# "the Paris Agreement", "the Oslo Accords", "the Istanbul Convention": a place naming a document is no party.
+DOCUMENT_WORDS = frozenset(
+    {"agreement", "agreements", "accord", "accords", "treaty", "convention", "conventions", "protocol", "statute",
+     "declaration", "charter", "format", "memorandum", "communique", "principles", "process"}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentNames:
+    """A mention pass dropping a country or capital that only names a document ("withdraw from the Paris
+    Agreement" is no act towards France)."""
+
+    def __call__(self, ctx: ResolveContext, mentions: list[Mention]) -> list[Mention]:
+        return [m for m in mentions if not _names_a_document(ctx, m)]
+
+
+def _names_a_document(ctx: ResolveContext, mention: Mention) -> bool:
+    actor = mention.actor
+    if actor is None or actor.kind != "country" or mention.how not in {"metonym", "exact", "alias"}:
+        return False
+    token = ctx.doc.tokens[mention.token_end - 1]
+    head = ctx.doc.tokens[token.head]
+    return token.dep == "compound" and head.i == mention.token_end and head.text.lower() in DOCUMENT_WORDS
+
+
 @dataclass(frozen=True, slots=True)
 class OwnedRoles:
     """A mention pass after coreference: a role noun owned by a pronoun takes the country the pronoun stands

@@ -225,9 +225,24 @@ def actor_tokens(tree: Tree, trigger: Token, sense: Sense) -> list[Token]:
         holder = tree.head(head.i)
         if holder is not None and holder.pos in {"VERB", "AUX"}:
             return actor_tokens(tree, holder, sense)
+    if trigger.dep == "acl" and head.lemma.lower() in DOCUMENT_NOUNS:
+        # "the GCC issues a statement condemning the attacks", "the Assembly votes to pass a resolution
+        # condemning Russia's war": what a text does, its author does
+        owners = [c for c in tree.children(head.i, "poss") if tree.mention_for(c.i)]
+        if owners:
+            return _expand(tree, owners)
+        holder = tree.head(head.i)
+        # (also a verb the tagger read as a noun: "the Council issues a statement condemning ...")
+        if head.dep == "dobj" and holder is not None and (holder.pos in {"VERB", "AUX"} or holder.dep == "ROOT"):
+            return actor_tokens(tree, holder, sense)
     if trigger.dep in {"relcl", "acl"} and head.pos in {"NOUN", "PROPN", "PRON"}:
         return [head]
     return []
+
+
+DOCUMENT_NOUNS = frozenset(
+    {"statement", "resolution", "communique", "communiqué", "declaration", "letter", "motion", "decree", "note"}
+)
 
 
 PLACE_ACTOR_KINDS = frozenset({"country", "gpe", "loc", "place"})
@@ -900,13 +915,26 @@ def _nominal_actor(tree: Tree, noun: Token, sense: Sense) -> list[Token]:
             objects = tree.children(prep.i, "pobj") or [
                 s for c in tree.children(prep.i, "pcomp") for s in tree.children(c.i, "nsubj")
             ]
-            named = [t for t in _expand(tree, objects) if tree.mention_for(t.i)]
+            # ("the suspension of the trade talks with Canada": the talks are what is suspended; a name under
+            # them is no actor of the suspension)
+            found = tree.mention_at if prep.text.lower() == "of" else tree.mention_for
+            named = [t for t in _expand(tree, objects) if found(t.i)]
             if named:
                 return named  # "the deployment of troops" names nobody: fall back to "Russian" below
     claimants = _responsibility_claimants(tree, noun)
     if claimants:
         return claimants
-    return [c for c in tree.children(noun.i, "amod", "compound") if tree.mention_at(c.i)]
+    modifiers = [c for c in tree.children(noun.i, "amod", "compound") if tree.mention_at(c.i)]
+    if modifiers:
+        return modifiers
+    verb = tree.head(noun.i)
+    if noun.dep == "dobj" and verb is not None and verb.lemma.lower() in ANNOUNCING_VERBS:
+        # "Trump announces the suspension of trade talks with Canada": who announces or orders it does it
+        return [t for t in _expand(tree, tree.children(verb.i, "nsubj")) if tree.mention_for(t.i)]
+    return []
+
+
+ANNOUNCING_VERBS = frozenset({"announce", "order", "declare", "decide", "unveil", "approve", "confirm", "decree"})
 
 
 RESPONSIBILITY_VERBS = frozenset({"claim", "take", "accept", "admit", "bear", "acknowledge"})

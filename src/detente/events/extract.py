@@ -824,6 +824,14 @@ def _means_words(tree: Tree, trigger: Token) -> list[Token]:
     return out
 
 
+# Things an event noun compounded on them only describes: "a protest note", "an attack helicopter".
+DESCRIBED_NOUNS = frozenset(
+    {"note", "letter", "movement", "leader", "group", "camp", "site", "helicopter", "submarine", "drone", "aircraft",
+     "force", "crime", "zone", "vote", "ad", "advertisement", "song", "slogan", "sign", "banner", "poster", "dog",
+     "squad", "unit", "capability", "capabilities", "plan", "scenario", "simulation", "game", "film", "museum"}
+)
+
+
 def _redundant(tree: Tree, trigger: int, found: dict[int, list[_Candidate]]) -> bool:
     """One event per act: "agreed to lift the sanctions" is the lifting (its commitment is the modality);
     "asked Obama to help Iran" is the request, not the help."""
@@ -832,6 +840,13 @@ def _redundant(tree: Tree, trigger: int, found: dict[int, list[_Candidate]]) -> 
         return True
     if token.pos == "NOUN" and (_requested_noun(tree, token, found) or _topic_noun(tree, token)):
         return True
+    head_noun = tree.head(trigger)
+    if token.dep == "compound" and head_noun is not None and head_noun.lemma.lower() in DESCRIBED_NOUNS:
+        return True  # "a protest note", "an attack helicopter", "war crimes": the word describes a thing
+    if token.dep == "acl" and token.tag == "VBG" and token.lemma.lower() in {"target", "aim"} and (
+        head_noun is not None and head_noun.i in found
+    ):
+        return True  # "the Iranian attacks targeting GCC countries": the attacks, aimed at them
     if token.lemma.lower() in WARNING_VERBS and all(c.recipient is None for c in found[trigger]) and any(
         c.i in found and any(k.sense.cameo[:2] in FORCE_ROOTS for k in found[c.i])
         for c in tree.children(trigger, "ccomp")
