@@ -47,7 +47,7 @@ def test_places_are_found_without_diacritics_and_under_other_spellings(
     assert place is not None and place.country == country and place.lat is not None
 
 
-def test_another_spelling_never_hides_a_city_of_that_name(gazetteer: Gazetteer) -> None:
+def test_another_spelling_never_hides_a_city_of_that_name_of_like_size(gazetteer: Gazetteer) -> None:
     paris = gazetteer.lookup("Paris")
     assert paris is not None and paris.country == "FRA"
 
@@ -55,3 +55,8 @@ def test_another_spelling_never_hides_a_city_of_that_name(gazetteer: Gazetteer) 
 def test_an_actors_name_is_never_another_spelling_of_a_town() -> None:
     gazetteer = Gazetteer(reserved=frozenset({"hamas", "thai"}))
     assert gazetteer.lookup("Hamas") is None and gazetteer.lookup("Thai") is None
+
+
+def test_a_big_citys_other_spelling_wins_over_a_small_town_of_that_name(gazetteer: Gazetteer) -> None:
+    place = gazetteer.lookup("Odessa")  # Odesa, Ukraine (about a million people), not Odessa, Texas
+    assert place is not None and place.country == "UKR"

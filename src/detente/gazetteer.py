@@ -33,6 +33,9 @@ class _City:
     population: int
 
 
+ALTERNATE_DOMINANCE = 5  # how many times bigger a city must be to take another town's name
+
+
 class Gazetteer:
     """City and country names → Place; built once per pipeline (about 0.4 s)."""
 
@@ -68,9 +71,12 @@ class Gazetteer:
                         known = alternates.get(key)
                         if known is None or known.population < entry.population:
                             alternates[key] = entry
-        # Other spellings ("Zaporizhzhia", "Khan Younis", "Hodeidah") only where no city has that name
+        # Other spellings ("Zaporizhzhia", "Khan Younis", "Hodeidah") only where no city has that name, or only
+        # a far smaller one ("Odessa" is Odesa, Ukraine, before Odessa, Texas)
         for key, entry in alternates.items():
-            self._cities.setdefault(key, entry)
+            known = self._cities.get(key)
+            if known is None or known.population * ALTERNATE_DOMINANCE < entry.population:
+                self._cities[key] = entry
 
     def lookup(self, name: str) -> Place | None:
         key = " ".join(name.lower().split())

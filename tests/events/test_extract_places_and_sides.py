@@ -231,3 +231,27 @@ def test_a_would_said_in_a_statement_still_looks_ahead(pipeline: Pipeline) -> No
     article = Article.make(date=dt.date(2024, 3, 6), text=text)
     [release] = pipeline.analyze_one(article).events
     assert release.when.start == "2024-03-09"
+
+
+def test_translated_phrasings_keep_their_actors(pipeline: Pipeline) -> None:
+    text = "In 2020 the protests against Lukashenko were repressed with violence by the OMON."
+    events = {(e.event, e.actor and (e.actor.country or e.actor.name)) for e in analyze(pipeline, text).events}
+    assert ("PROTEST", "BLR") in events  # protests against one's own leader are that country's people's
+    assert ("ASSAULT", "OMON") in events  # the agent a parser hung on "with violence"
+
+
+def test_odessa_is_the_ukrainian_city(pipeline: Pipeline) -> None:
+    attack = only(analyze(pipeline, "Russia launched a missile attack on Odessa overnight."), "ASSAULT")
+    assert attack.where is not None and attack.where.country == "UKR"
+
+
+@pytest.mark.parametrize(
+    ("text", "hosted"),
+    [
+        ("Macron received Modi at the Elysee Palace on Thursday.", True),
+        ("The minister received a letter from the opposition.", False),
+        ("Hungary will continue receiving Russian gas.", False),
+    ],
+)
+def test_receiving_a_person_is_hosting_them(pipeline: Pipeline, text: str, hosted: bool) -> None:
+    assert bool([e for e in analyze(pipeline, text).events if e.cameo == "043"]) == hosted

@@ -168,7 +168,8 @@ def actor_tokens(tree: Tree, trigger: Token, sense: Sense) -> list[Token]:
             for agent in tree.children(verb.i, "agent"):
                 return _agents(tree, tree.children(agent.i, "pobj"))
         # "five are killed and three are injured in a Ukrainian drone attack": so is the means
-        return next((found for verb in [trigger, *shared] if (found := _instrument_agents(tree, verb))), [])
+        found = next((found for verb in [trigger, *shared] if (found := _instrument_agents(tree, verb))), [])
+        return found or _stray_agents(tree, trigger)
     if trigger.dep == "amod" and trigger.tag == "VBN" and trigger.lemma.lower() in MEDIATING_VERBS:
         # "a US-brokered truce", "Qatari-mediated talks": the name on the participle is the broker
         return [c for c in tree.children(trigger.i, "npadvmod", "compound", "nmod", "amod") if tree.mention_at(c.i)]
@@ -311,6 +312,18 @@ def _agents(tree: Tree, tokens: list[Token]) -> list[Token]:
                 continue
         out.append(token)
     return out
+
+
+def _stray_agents(tree: Tree, verb: Token) -> list[Token]:
+    """ "were repressed with violence by the OMON": a "by" the parser hung on the manner phrase is the agent."""
+    for prep in tree.children(verb.i, "prep"):
+        if prep.text.lower() not in {"with", "without"}:
+            continue
+        for manner in tree.children(prep.i, "pobj"):
+            for by in tree.children(manner.i, "prep", "agent"):
+                if by.text.lower() == "by":
+                    return _agents(tree, tree.children(by.i, "pobj"))
+    return []
 
 
 def _instrument_agents(tree: Tree, trigger: Token) -> list[Token]:
@@ -618,6 +631,8 @@ def recipient_tokens(tree: Tree, trigger: Token, sense: Sense, actors: list[Toke
         for host in hosts:
             candidates = _slot_tokens(tree, host, slot, trigger)
             found = _named(tree, candidates, taken)
+            if sense.direct:
+                found = [t for t in found if tree.mention_at(t.i)]  # "received Modi", not "received Russian gas"
             if found:
                 return _country_of_places(tree, found) if slot in LOCATIVE_SLOTS else found
     if sense.cameo[:2] in AIMED_ROOTS:

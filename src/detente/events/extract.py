@@ -456,6 +456,10 @@ class EventCoder:
             # "after months of mass protests": no one named, so the people of the country where it happened,
             # or of the country the sentence is about.
             country = (where.country if where is not None else None) or _context_country(tree, trigger, places=True)
+            if country is None and code.plover == "PROTEST" and recipient is not None and recipient.kind in {
+                "person", "role"
+            }:
+                country = recipient.country  # "the protests against Lukashenko": his own people's
             if country is None:
                 return None, None
             actor = Actor(country, None, country, sense.implicit, None, "role")

@@ -43,6 +43,7 @@ _KNOWN_KEYS = {
     "reverse",
     "state",
     "joint",
+    "direct",
 }
 
 
@@ -64,6 +65,7 @@ class Sense:
     joint: bool = False  # only for an act shared by two or more actors: "X and Y held joint drills"
     implicit: str | None = None  # a noun's actor when none is named: this sector of the country in context
     not_objects: frozenset[str] = frozenset()  # "released the files": objects with which the word states nothing
+    direct: bool = False  # the recipient is the slot's own name ("received Modi"), not one inside it ("Russian gas")
 
     @property
     def specificity(self) -> int:
@@ -188,6 +190,7 @@ def _sense(entry: Any, index: int, source: Path, codes: CodeTable) -> Sense:
         joint=bool(entry.get("joint", False)),
         implicit=_implicit(entry.get("implicit"), where),
         not_objects=frozenset(str(o).lower() for o in not_objects),
+        direct=bool(entry.get("direct", False)),
     )
 
 
