@@ -255,3 +255,15 @@ def test_odessa_is_the_ukrainian_city(pipeline: Pipeline) -> None:
 )
 def test_receiving_a_person_is_hosting_them(pipeline: Pipeline, text: str, hosted: bool) -> None:
     assert bool([e for e in analyze(pipeline, text).events if e.cameo == "043"]) == hosted
+
+
+def test_preparing_an_offensive_raises_the_alert(pipeline: Pipeline) -> None:
+    text = "Russia is preparing a new offensive against Kharkiv, Zelensky said."
+    mobilize = only(analyze(pipeline, text), "MOBILIZE")
+    assert (mobilize.cameo, mobilize.modality) == ("152", "claimed")
+
+
+def test_what_was_discussed_where_they_met_is_the_meeting(pipeline: Pipeline) -> None:
+    text = "Putin and Lukashenko have met in Sochi where they have discussed of the union state."
+    meeting = only(analyze(pipeline, text), "CONSULT")
+    assert meeting.where is not None and meeting.where.name == "Sochi"

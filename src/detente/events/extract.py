@@ -845,6 +845,14 @@ def _redundant(tree: Tree, trigger: int, found: dict[int, list[_Candidate]]) -> 
     if token.pos == "NOUN" and (_requested_noun(tree, token, found) or _topic_noun(tree, token)):
         return True
     head_noun = tree.head(trigger)
+    if token.dep == "relcl" and head_noun is not None and head_noun.dep == "pobj" and any(
+        c.text.lower() in {"where", "when"} for c in tree.children(trigger, "advmod")
+    ):
+        place_of = tree.head(head_noun.i)
+        verb = tree.head(place_of.i) if place_of is not None else None
+        own = {c.sense.cameo[:2] for c in found[trigger]}
+        if verb is not None and verb.i in found and own & {c.sense.cameo[:2] for c in found[verb.i]}:
+            return True  # "met in Sochi, where they discussed the union state": the meeting, told again
     if token.dep == "compound" and head_noun is not None and head_noun.lemma.lower() in DESCRIBED_NOUNS:
         return True  # "a protest note", "an attack helicopter", "war crimes": the word describes a thing
     if token.dep == "acl" and token.tag == "VBG" and token.lemma.lower() in {"target", "aim"} and (
