@@ -267,3 +267,9 @@ def test_what_was_discussed_where_they_met_is_the_meeting(pipeline: Pipeline) ->
     text = "Putin and Lukashenko have met in Sochi where they have discussed of the union state."
     meeting = only(analyze(pipeline, text), "CONSULT")
     assert meeting.where is not None and meeting.where.name == "Sochi"
+
+
+def test_peacekeepers_are_armed_people_of_no_country_said(pipeline: Pipeline) -> None:
+    text = "Two weeks ago, rebels in Syria kidnapped dozens of peacekeepers."
+    kidnap = only(analyze(pipeline, text), "ASSAULT")
+    assert kidnap.recipient is not None and (kidnap.recipient.sector, kidnap.recipient.country) == ("MIL", None)

@@ -994,7 +994,9 @@ def _placed(actor: Actor | None, country: str, *, strangers: bool = False) -> Ac
 # People seldom of the country they are in, or that the sentence is about: migrants detained in Libya,
 # tourists killed in Egypt.
 # (Not hostages: those rescued from bandits in Nigeria are mostly Nigerians.)
-NON_LOCALS = frozenset({"refugee", "migrant", "seeker", "tourist", "foreigner", "expatriate", "expat"})
+NON_LOCALS = frozenset(
+    {"refugee", "migrant", "seeker", "tourist", "foreigner", "expatriate", "expat", "peacekeeper"}
+)
 
 
 def _seldom_local(actor: Actor) -> bool:
