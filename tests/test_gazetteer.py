@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from detente.errors import DataFileError
 from detente.gazetteer import Gazetteer
 
 
@@ -60,3 +63,16 @@ def test_an_actors_name_is_never_another_spelling_of_a_town() -> None:
 def test_a_big_citys_other_spelling_wins_over_a_small_town_of_that_name(gazetteer: Gazetteer) -> None:
     place = gazetteer.lookup("Odessa")  # Odesa, Ukraine (about a million people), not Odessa, Texas
     assert place is not None and place.country == "UKR"
+
+
+def test_a_spelling_for_a_city_the_gazetteer_lacks_is_a_clear_error(tmp_path: Path) -> None:
+    table = tmp_path / "spellings.tsv"
+    table.write_text("spelling\tcity\tcountry\nAtlantis\tAtlantis\tGRC\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"spellings.tsv:2: no city 'Atlantis' in GRC"):
+        Gazetteer(spellings=table)
+
+
+@pytest.mark.parametrize(("name", "country"), [("Islamabad", "PAK"), ("Nazareth", "ISR"), ("Salisbury", "GBR")])
+def test_other_spellings_never_move_a_known_town(gazetteer: Gazetteer, name: str, country: str) -> None:
+    place = gazetteer.lookup(name)
+    assert place is not None and place.country == country

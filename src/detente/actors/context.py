@@ -86,7 +86,8 @@ class DocumentNames:
 
 def _names_a_document(ctx: ResolveContext, mention: Mention) -> bool:
     actor = mention.actor
-    if actor is None or actor.kind != "country" or mention.how not in {"metonym", "exact", "alias"}:
+    # (a capital or city only: "the Kosovo agreement", "the Iran deal" are with those countries)
+    if actor is None or actor.kind != "country" or mention.how != "metonym":
         return False
     token = ctx.doc.tokens[mention.token_end - 1]
     head = ctx.doc.tokens[token.head]

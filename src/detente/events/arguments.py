@@ -226,21 +226,28 @@ def actor_tokens(tree: Tree, trigger: Token, sense: Sense) -> list[Token]:
         holder = tree.head(head.i)
         if holder is not None and holder.pos in {"VERB", "AUX"}:
             return actor_tokens(tree, holder, sense)
-    if trigger.dep == "acl" and head.lemma.lower() in DOCUMENT_NOUNS:
+    if trigger.dep == "acl" and head.lemma.lower() in DOCUMENT_NOUNS and tree.mention_for(head.i) is None:
         # "the GCC issues a statement condemning the attacks", "the Assembly votes to pass a resolution
-        # condemning Russia's war": what a text does, its author does
-        owners = [c for c in tree.children(head.i, "poss") if tree.mention_for(c.i)]
-        if owners:
-            return _expand(tree, owners)
+        # condemning Russia's war": what a text does, its author does (one who issues or adopts it, not one who
+        # vetoes, opposes or receives it; and an author the text names, "a letter from Zelensky", first)
         holder = tree.head(head.i)
         # (also a verb the tagger read as a noun: "the Council issues a statement condemning ...")
-        if head.dep == "dobj" and holder is not None and (holder.pos in {"VERB", "AUX"} or holder.dep == "ROOT"):
+        if (
+            holder is not None
+            and head.dep == "dobj"
+            and holder.lemma.lower() in AUTHORING_VERBS
+            and (holder.pos in {"VERB", "AUX"} or holder.dep == "ROOT")
+        ):
             return actor_tokens(tree, holder, sense)
     if trigger.dep in {"relcl", "acl"} and head.pos in {"NOUN", "PROPN", "PRON"}:
         return [head]
     return []
 
 
+AUTHORING_VERBS = frozenset(
+    {"issue", "issues", "adopt", "pass", "publish", "release", "sign", "send", "table", "submit", "draft", "unveil",
+     "present", "circulate", "approve", "write", "pen", "deliver", "put"}
+)
 DOCUMENT_NOUNS = frozenset(
     {"statement", "resolution", "communique", "communiqué", "declaration", "letter", "motion", "decree", "note"}
 )
@@ -314,12 +321,20 @@ def _agents(tree: Tree, tokens: list[Token]) -> list[Token]:
     return out
 
 
+FORCE_MANNERS = frozenset(
+    {"violence", "force", "brutality", "gas", "teargas", "bullet", "baton", "cannon", "weapon", "fire", "ammunition",
+     "club", "truncheon"}
+)
+
+
 def _stray_agents(tree: Tree, verb: Token) -> list[Token]:
     """ "were repressed with violence by the OMON": a "by" the parser hung on the manner phrase is the agent."""
     for prep in tree.children(verb.i, "prep"):
         if prep.text.lower() not in {"with", "without"}:
             continue
         for manner in tree.children(prep.i, "pobj"):
+            if manner.lemma.lower() not in FORCE_MANNERS:
+                continue  # "released with a deal by Qatar": the deal's makers released no one
             for by in tree.children(manner.i, "prep", "agent"):
                 if by.text.lower() == "by":
                     return _agents(tree, tree.children(by.i, "pobj"))
@@ -631,8 +646,8 @@ def recipient_tokens(tree: Tree, trigger: Token, sense: Sense, actors: list[Toke
         for host in hosts:
             candidates = _slot_tokens(tree, host, slot, trigger)
             found = _named(tree, candidates, taken)
-            if sense.direct:
-                found = [t for t in found if tree.mention_at(t.i)]  # "received Modi", not "received Russian gas"
+            if sense.direct:  # "received Modi", not "received Russian gas" nor "received Ukrainian refugees"
+                found = [t for t in found if (m := tree.mention_at(t.i)) is not None and m.how != "role"]
             if found:
                 return _country_of_places(tree, found) if slot in LOCATIVE_SLOTS else found
     if sense.cameo[:2] in AIMED_ROOTS:
@@ -943,13 +958,24 @@ def _nominal_actor(tree: Tree, noun: Token, sense: Sense) -> list[Token]:
     if modifiers:
         return modifiers
     verb = tree.head(noun.i)
-    if noun.dep == "dobj" and verb is not None and verb.lemma.lower() in ANNOUNCING_VERBS:
-        # "Trump announces the suspension of trade talks with Canada": who announces or orders it does it
+    ordered = verb is not None and (
+        verb.lemma.lower() in ORDERING_VERBS
+        or (verb.lemma.lower() in ANNOUNCING_VERBS
+            and (sense.cameo[:2] in ANNOUNCED_POLICY_ROOTS or sense.cameo in ANNOUNCED_POLICY_CODES))
+    )
+    if verb is not None and noun.dep == "dobj" and ordered:
+        # "Trump announces the suspension of trade talks with Canada", "ordered the expulsion of": who orders a
+        # measure, or announces one, takes it (not "Rubio announces the release of Nufer", "Russia confirmed the
+        # attack on its airbase": a release or an attack one reports is another's)
         return [t for t in _expand(tree, tree.children(verb.i, "nsubj")) if tree.mention_for(t.i)]
     return []
 
 
-ANNOUNCING_VERBS = frozenset({"announce", "order", "declare", "decide", "unveil", "approve", "confirm", "decree"})
+ORDERING_VERBS = frozenset({"order", "decree"})
+ANNOUNCING_VERBS = frozenset({"announce", "unveil", "declare"})
+# Agreements, reduced relations, sanctions, bans, arrests and blockades (not attacks, nor releases by others)
+ANNOUNCED_POLICY_ROOTS = frozenset({"03", "16", "17"})
+ANNOUNCED_POLICY_CODES = frozenset({"191"})
 
 
 RESPONSIBILITY_VERBS = frozenset({"claim", "take", "accept", "admit", "bear", "acknowledge"})

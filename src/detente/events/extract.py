@@ -458,8 +458,9 @@ class EventCoder:
             country = (where.country if where is not None else None) or _context_country(tree, trigger, places=True)
             if country is None and code.plover == "PROTEST" and recipient is not None and recipient.kind in {
                 "person", "role"
-            }:
-                country = recipient.country  # "the protests against Lukashenko": his own people's
+            } and not _names_a_place(tree, trigger.sentence):
+                country = recipient.country  # "the protests against Lukashenko": his own people's (with no
+                # place named: "marched against Trump in London" is no American protest)
             if country is None:
                 return None, None
             actor = Actor(country, None, country, sense.implicit, None, "role")
@@ -775,6 +776,18 @@ def _still_to_come(trigger: Token, sense: Sense, when: When, article: Article) -
     if not sense.is_noun and trigger.tag in {"VBD", "VBN"}:
         return False
     return when.start[:10] > article.date.isoformat()
+
+
+def _names_a_place(tree: Tree, sentence: int) -> bool:
+    """Whether the sentence names a country, a town or a region (not as a nationality)."""
+    span = tree.doc.sentences[sentence]
+    return any(
+        m.actor is not None and m.how not in {"demonym", "role"} and (
+            m.actor.kind in {"country", "place", "gpe", "loc", "fac"} or m.how == "metonym"
+        )
+        for i in range(span.token_start, span.token_end)
+        if (m := tree.mention_at(i)) is not None
+    ) or any(e.label in {"GPE", "LOC"} for e in tree.doc.entities if span.token_start <= e.token_start < span.token_end)
 
 
 def _context_country(

@@ -68,7 +68,12 @@ def event_place(
                     return place
     for head in heads:
         # "detained during protests in Istanbul"; an attack happens where its target is: "a drone strike on a
-        # bus in Marhanets", "strikes on Hodeidah"
+        # bus in Marhanets", "strikes on Hodeidah", "attacks targeting US bases in Iraq"
+        if attack and head.dep == "acl" and head.lemma.lower() in {"target", "aim"}:
+            for obj in tree.children(head.i, "dobj"):
+                place = _target_place(tree, obj, gazetteer, itself=True, attack=True)
+                if place is not None:
+                    return place
         for prep in tree.children(head.i, "prep"):
             word = prep.text.lower()
             if word == "during" or (attack and word in TARGET_PREPS):
@@ -87,10 +92,8 @@ def _target_place(
 ) -> Place | None:
     """The place a noun phrase is (`itself`) or is in, and for an attack where its target is; not its owner or
     doer ("during Israel's assault", "an ICE raid" name no place; "a conference on Sudan" is not in Sudan)."""
-    if itself:  # the target's own name, or whose it is ("fired on its positions", "on Russia's Belgorod region")
-        place = _place_in_list(tree, target, gazetteer) or next(
-            (p for c in tree.children(target.i, "poss", "compound") if (p := _place_at(tree, c, gazetteer))), None
-        )
+    if itself:  # the target's own name
+        place = _place_in_list(tree, target, gazetteer)
         if place is not None:
             return place
     if itself and depth < NESTING_LIMIT:  # "an attack on Goma, the capital of North Kivu"
@@ -111,6 +114,10 @@ def _target_place(
                 place = None
             if place is not None:
                 return place
+    if itself:  # else whose it is: "fired on its positions", "on Russia's Belgorod region" (not "US bases in Iraq")
+        return next(
+            (p for c in tree.children(target.i, "poss", "compound") if (p := _place_at(tree, c, gazetteer))), None
+        )
     return None
 
 
