@@ -273,3 +273,9 @@ def test_peacekeepers_are_armed_people_of_no_country_said(pipeline: Pipeline) ->
     text = "Two weeks ago, rebels in Syria kidnapped dozens of peacekeepers."
     kidnap = only(analyze(pipeline, text), "ASSAULT")
     assert kidnap.recipient is not None and (kidnap.recipient.sector, kidnap.recipient.country) == ("MIL", None)
+
+
+def test_people_an_act_reaches_take_a_country_named_after_it(pipeline: Pipeline) -> None:
+    text = "Hamas could free more hostages if the truce with Israel holds."
+    release = only(analyze(pipeline, text), "RETREAT")
+    assert release.recipient is not None and release.recipient.country == "ISR"

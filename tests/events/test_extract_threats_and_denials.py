@@ -229,3 +229,8 @@ def test_protests_against_a_leader_abroad_are_not_his_peoples(pipeline: Pipeline
 def test_a_deals_brokers_released_no_one(pipeline: Pipeline) -> None:
     result = analyze(pipeline, "The hostages were released with a deal by Qatar and Egypt.")
     assert not [e for e in result.events if e.event == "RETREAT" and e.actor is not None]
+
+
+def test_only_those_of_state_receive_visitors(pipeline: Pipeline) -> None:
+    text = "Carroll received the party's nomination over two other contenders: candidate Joshua Perkins and Joe Smith."
+    assert not [e for e in analyze(pipeline, text).events if e.event == "CONSULT"]

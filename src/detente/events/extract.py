@@ -479,6 +479,8 @@ class EventCoder:
             and (self.gazetteer.lookup(recipient.text or "") is not None or recipient.kind in TOWN_KINDS)
         ):
             recipient = None  # "Qatar mediated the talks in Doha": its own city is no party
+        if sense.direct and code.code == HOST_CODE and not _a_state(actor):
+            return None, None  # "received Modi" is a leader's; "Carroll received the nomination ..." no visit
         if (
             code.code == HOST_CODE
             and trigger.dep == "acl"
@@ -496,18 +498,20 @@ class EventCoder:
         ))
         foreign_reach = (code.plover == "ASSAULT" and state_forces) or code.code.startswith("0841")
         unplaced = any(x is not None and x.kind == "role" and not x.country and x.sector for x in (actor, recipient))
-        context = (
-            _context_country(tree, trigger, besides=(candidate.actor if foreign_reach else None, candidate.recipient))
-            if unplaced  # only `_placed` reads it: skip the backward scan when no one is left to place
-            else None
-        )
+        besides = (candidate.actor if foreign_reach else None, candidate.recipient)
+        context = _context_country(tree, trigger, besides=besides) if unplaced else None  # (only `_placed` reads it)
+        # "Kenya's interior ministry said prosecutors dropped charges against 30 protesters": unnamed
+        # officials and crowds belong to the country the sentence is about. Those an act reaches also to a
+        # country named after it ("Hamas could release more hostages if the truce with Israel is extended").
+        # (Migrants and refugees are placed only when the country is the other side's.)
+        other_side = foreign_reach and candidate.actor is not None
         if context is not None:
-            # "Kenya's interior ministry said prosecutors dropped charges against 30 protesters": unnamed
-            # officials and crowds belong to the country the sentence is about.
-            # (Migrants and refugees are placed only when the country is the other side's.)
-            other_side = foreign_reach and candidate.actor is not None
             actor = _placed(actor, context, strangers=other_side)
-            recipient = _placed(recipient, context, strangers=other_side)
+        reached = context if context is not None or recipient is None or recipient.country else (
+            _context_country(tree, trigger, besides=besides, later=True)
+        )
+        if reached is not None:
+            recipient = _placed(recipient, reached, strangers=other_side)
         town = recipient is not None and recipient.kind in TOWN_KINDS  # a town already known as one
         if recipient is not None and not recipient.id and (town or not recipient.country) and (
             code.plover in PLACE_ACTED_ON or code.code == VISIT_CODE
@@ -791,7 +795,7 @@ def _names_a_place(tree: Tree, sentence: int) -> bool:
 
 
 def _context_country(
-    tree: Tree, trigger: Token, *, places: bool = False, besides: tuple[Mention | None, ...] = ()
+    tree: Tree, trigger: Token, *, places: bool = False, besides: tuple[Mention | None, ...] = (), later: bool = False
 ) -> str | None:
     """The country of the nearest actor named before the word, in its sentence or the one before, other
     than the event's own sides (`besides`: "the IDF killed 51 people" says nothing of whose people). With
@@ -799,8 +803,15 @@ def _context_country(
     where the activists are from, not where a rally was)."""
     sentence = trigger.sentence if places else max(0, trigger.sentence - 1)
     first = tree.doc.sentences[sentence].token_start
-    for i in range(trigger.i - 1, first - 1, -1):
+    last = tree.doc.sentences[trigger.sentence].token_end
+    # nearest before the word first; with `later`, then a country or place named later in its own sentence
+    # ("Hamas could release more hostages if the truce with Israel is extended")
+    for i in [*range(trigger.i - 1, first - 1, -1), *(range(trigger.i + 1, last) if later else ())]:
         mention = tree.mention_at(i)
+        if i > trigger.i and mention is not None and mention.actor is not None and (
+            mention.how in {"demonym", "role"} or mention.actor.kind not in {"country", "place", "gpe", "loc"}
+        ):
+            continue  # ("killed by Israeli airstrikes across southern Lebanon": the attacker's nationality)
         if mention is None or mention.actor is None or not mention.actor.country:
             continue
         if any(m is not None and (m.token_start <= i < m.token_end or _same_actor(m, mention)) for m in besides):
@@ -992,6 +1003,11 @@ def _same_party(a: Actor, b: Actor) -> bool:
 def _in_country(mention: Mention, country: str) -> Mention:
     placed = _placed(mention.actor, country)
     return mention if placed is mention.actor else replace(mention, actor=placed)
+
+
+def _a_state(actor: Actor | None) -> bool:
+    """A country, an intergovernmental body, or someone in government: who receives visitors of state."""
+    return actor is not None and (actor.kind in {"country", "igo"} or actor.sector == "GOV")
 
 
 def _placed(actor: Actor | None, country: str, *, strangers: bool = False) -> Actor | None:
