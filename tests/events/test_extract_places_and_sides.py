@@ -279,3 +279,10 @@ def test_people_an_act_reaches_take_a_country_named_after_it(pipeline: Pipeline)
     text = "Hamas could free more hostages if the truce with Israel holds."
     release = only(analyze(pipeline, text), "RETREAT")
     assert release.recipient is not None and release.recipient.country == "ISR"
+
+
+def test_a_reported_would_is_still_to_come(pipeline: Pipeline) -> None:
+    text = "Yevgeny Prigozhin said his Wagner fighters would begin withdrawing from Bakhmut on Thursday."
+    assert only(analyze(pipeline, text), "RETREAT").modality == "future"
+    promise = analyze(pipeline, "Israel announced it would free 150 Palestinian prisoners.").events
+    assert [(e.event, e.cameo, e.modality) for e in promise] == [("AGREE", "0353", "asserted")]

@@ -428,12 +428,11 @@ class EventCoder:
         trigger, sense = candidate.trigger, candidate.sense
         code = self.codes.get(sense.cameo)
         guess = guess_modality(tree, trigger, nominal=sense.is_noun)
-        claimed_by = None
-        if guess.modality == "claimed" and guess.speaker is not None:
-            speaker = tree.mention_for(guess.speaker.i)
-            claimed_by = _actor_of(speaker) if speaker else None
+        speaker = tree.mention_for(guess.speaker.i) if guess.speaker is not None else None
+        said_by = _actor_of(speaker) if speaker else None  # also of a reported "would": "said it would free"
+        claimed_by = said_by if guess.modality == "claimed" else None
         actor = _actor_of(candidate.actor)
-        intended = self._intention(tree, trigger, code.code, guess, actor, claimed_by)
+        intended = self._intention(tree, trigger, code.code, guess, actor, said_by)
         refusal = self._refusal(tree, trigger, code, guess, actor) if intended is None else None
         if refusal is not None:
             # "refused to release the prisoners", "said he would not provide support": a rejection (12).

@@ -182,7 +182,11 @@ def guess_modality(tree: Tree, trigger: Token, *, nominal: bool = False) -> Moda
     for k, token in enumerate(chain):
         cue = _hedge(tree, token)
         if cue == "would" and _reported(tree, token):
-            cue = None  # "announced it would free": the reported "will" of a past speech verb, not a condition
+            # "announced it would free", "said his fighters would withdraw": the reported "will" of a past speech
+            # verb, not a condition: still to come, as "said he will lift martial law"
+            speech = tree.head(token.i)
+            subjects = tree.children(speech.i, "nsubj") if speech is not None else []
+            return ModalityGuess("future", speaker=subjects[0] if subjects else None, cue="would")
         if cue:
             return ModalityGuess("hypothetical", cue=cue)
         if k and token.lemma.lower() in OBLIGATION_VERBS and _infinitive_of(tree, chain[k - 1], token):
