@@ -286,3 +286,10 @@ def test_a_reported_would_is_still_to_come(pipeline: Pipeline) -> None:
     assert only(analyze(pipeline, text), "RETREAT").modality == "future"
     promise = analyze(pipeline, "Israel announced it would free 150 Palestinian prisoners.").events
     assert [(e.event, e.cameo, e.modality) for e in promise] == [("AGREE", "0353", "asserted")]
+
+
+def test_a_collapsed_coal_mine_kills_in_an_accident(pipeline: Pipeline) -> None:
+    text = "Four people were killed after an abandoned open cast coal mine collapsed in Ramgarh district, India."
+    assert not analyze(pipeline, text).events
+    attack = analyze(pipeline, "Three soldiers were killed when their vehicle hit a mine in Mali.").events
+    assert [e.event for e in attack] == ["ASSAULT"]  # a landmine is a weapon

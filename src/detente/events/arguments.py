@@ -382,6 +382,9 @@ def _instrument_agents(tree: Tree, trigger: Token) -> list[Token]:
 
 
 # "killed when a boat capsized", "killed in a landslide": deaths no one caused.
+MINING_WORDS = frozenset(
+    {"coal", "gold", "copper", "diamond", "mining", "miner", "shaft", "quarry", "pit", "cast", "tin", "cobalt"}
+)
 ACCIDENT_VERBS = frozenset(
     {"capsize", "crash", "collapse", "sink", "derail", "explode", "burn", "drown", "overturn", "fall", "plunge",
      "veer", "collide", "skid", "erupt", "tilt"}
@@ -494,6 +497,8 @@ def _accident_sentence(tree: Tree, trigger: Token) -> bool:
     that names an accident or a disaster and no attack or attacker reports deaths no one caused."""
     attack_words = ATTACK_NOUNS | ATTACK_VERBS | ATTACKERS
     lemmas = _sentence_words(tree, trigger.sentence)
+    if lemmas & MINING_WORDS:
+        lemmas = lemmas - {"mine"}  # "a coal mine collapsed": a pit, not a landmine
     if "fire" in lemmas and not _gunfire(tree, trigger.sentence):
         lemmas = (lemmas - {"fire"}) | {"blaze"}  # "killed in a fire at a chemical factory": a blaze
     if lemmas & attack_words:
@@ -527,6 +532,8 @@ def _sentence_words(tree: Tree, index: int) -> set[str]:
     sentence = tree.doc.sentences[index]
     tokens = tree.tokens[sentence.token_start : sentence.token_end]
     words = {t.lemma.lower() for t in tokens} | {t.text.lower() for t in tokens}
+    if not any(t.lemma.lower() == "open" and t.pos == "VERB" for t in tokens):
+        words.discard("open")  # "an open cast coal mine", "open-air market": no one opened fire
     for verb in tokens:
         objects = tree.children(verb.i, "dobj")
         aimed = any(p.text.lower() in {"at", "on", "against", "into"} for p in tree.children(verb.i, "prep"))
