@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from detente.actors.resolve import LOCATIVE
 from detente.actors.spans import ResolveContext, role_at
 from detente.gazetteer import Gazetteer
 from detente.models import Actor, Mention, ParsedDoc, Token
@@ -148,10 +149,7 @@ class PlaceCountry:
 
 
 # Where a name is read as a place: "from Kherson", "the city of Kherson", "captured Bakhmut".
-PLACE_PREPS = frozenset(
-    {"in", "at", "near", "inside", "outside", "into", "across", "within", "around", "throughout", "toward",
-     "towards", "through", "onto"}
-)
+PLACE_PREPS = LOCATIVE | {"toward", "towards", "through", "onto"}
 # "from" and "to" name places after verbs of going ("withdrew from Kherson"), people after others ("a
 # letter from Warren", "handed the prisoners to Garcia").
 MOVING_VERBS = frozenset(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from itertools import pairwise
 
 from detente.events.lexicon import Sense
-from detente.events.syntax import PASSIVE_SUBJECT_DEPS, RELATIVE_PRONOUNS, TOWN_KINDS, Tree
+from detente.events.syntax import PASSIVE_SUBJECT_DEPS, RELATIVE_PRONOUNS, TARGETING, TOWN_KINDS, Tree
 from detente.models import Mention, Token
 
 # Dependencies whose lemma can satisfy a sense's `object` condition.
@@ -709,7 +709,7 @@ CIRCUMSTANCE_PREPS = frozenset(
 # Sanctions, attacks, seizures and arrests: the acts whose target a participle may name.
 AIMED_ROOTS = frozenset({"16", "17", "18", "19", "20"})
 # "targeting ISIS militants", "a convoy carrying Malian soldiers": a participle that says whom the act hit.
-AIMING_PARTICIPLES = frozenset({"target", "carry", "transport", "aim"})
+AIMING_PARTICIPLES = TARGETING | frozenset({"carry", "transport"})
 
 
 def _aimed_at(tree: Tree, hosts: list[Token], taken: set[int], *, attack: bool) -> list[Token]:
@@ -776,15 +776,21 @@ def _parties_between(tree: Tree, verb: Token, taken: set[int], depth: int = 0) -
     verb it governs: "promised to help broker talks between Moscow and Kyiv") names."""
     for child in tree.children(verb.i, "dobj", "xcomp"):
         if child.dep == "dobj" and child.lemma.lower() in PARLEY_NOUNS:
-            for prep in tree.children(child.i, "prep"):
-                if prep.text.lower() == "between":
-                    pair = _named(tree, tree.children(prep.i, "pobj"), taken)
-                    if len(pair) >= 2:
-                        return pair
+            pair = _sides_between(tree, child, taken)
+            if len(pair) >= 2:
+                return pair
         elif depth < 2:
             found = _parties_between(tree, child, taken, depth + 1)
             if found:
                 return found
+    return []
+
+
+def _sides_between(tree: Tree, parley: Token, taken: set[int]) -> list[Token]:
+    """The named sides of "talks/a deal between X and Y"."""
+    for prep in tree.children(parley.i, "prep"):
+        if prep.text.lower() == "between":
+            return _named(tree, tree.children(prep.i, "pobj"), taken)
     return []
 
 
@@ -796,14 +802,12 @@ def _mediated_sides(tree: Tree, broker: Token, taken: set[int]) -> list[Token]:
     """The sides of a brokered deal no "between" names: who acted under it ("Russia and Ukraine exchanged
     prisoners in a deal brokered by the UAE", "agreed to disarm under a Russian-brokered ceasefire") or whom
     the mediated talks led to act ("Qatar mediated the talks that led Washington and the Taliban to sign")."""
-    if broker.lemma.lower() not in MEDIATING_VERBS:
-        return []
     deal = tree.head(broker.i) if broker.dep in {"amod", "acl"} else next(iter(tree.children(broker.i, "dobj")), None)
     if deal is None or deal.lemma.lower() not in PARLEY_NOUNS:
         return []
-    for prep in tree.children(deal.i, "prep"):
-        if prep.text.lower() == "between":  # "a US-brokered truce between Israel and Hamas"
-            return _named(tree, tree.children(prep.i, "pobj"), taken)
+    between = _sides_between(tree, deal, taken)
+    if between:
+        return between  # "a US-brokered truce between Israel and Hamas"
     for clause in tree.children(deal.i, "relcl"):
         if tree.children(clause.i, "xcomp", "ccomp"):  # "talks that led X and Y to sign", not "that angered X"
             led = _named(tree, tree.children(clause.i, "dobj"), taken)

@@ -27,7 +27,7 @@ from detente.events.demands import Obligation, stated_obligations
 from detente.events.lexicon import Lexicon, Sense
 from detente.events.modality import CLAIM_NOUNS, ModalityGuess, guess_modality, is_refusal, reporting_verb
 from detente.events.place import event_place
-from detente.events.syntax import TOWN_KINDS, Tree
+from detente.events.syntax import TARGETING, TOWN_KINDS, Tree
 from detente.events.when import event_when
 from detente.gazetteer import Gazetteer
 from detente.models import Actor, Article, Event, Evidence, Mention, ParsedDoc, Token, When, content_hash
@@ -46,14 +46,8 @@ COOPERATION_WISHES = frozenset({"want", "plan", "intend", "aim", "seek", "prepar
 DENIED_ROLES = frozenset(
     {"involvement", "responsibility", "role", "wrongdoing", "complicity", "participation", "guilt", "link"}
 )
-
-
-def _denies_own_part(denial: Event, said: Event) -> bool:
-    """Whether the denier is the one the earlier event accused or claimed to have acted."""
-    accused = said.recipient if said.event == "ACCUSE" else said.actor
-    return denial.actor is not None and accused is not None and _same_party(denial.actor, accused)
 PROMISING_AUX = frozenset({"will", "would", "'ll", "shall"})
-# "warned that Moscow could use nuclear weapons": what one warns one could do is a threat to do it.
+# "Iran warned that it could strike US bases": what one warns one could do by force is a threat to do it.
 WARNING_VERBS = frozenset({"warn", "threaten", "caution"})
 WARNED_AUX = frozenset({"could", "might", "may"})
 FORCE_ROOTS = frozenset({"17", "18", "19", "20"})
@@ -785,9 +779,9 @@ def _names_a_place(tree: Tree, sentence: int) -> bool:
     """Whether the sentence names a country, a town or a region (not as a nationality)."""
     span = tree.doc.sentences[sentence]
     return any(
-        m.actor is not None and m.how not in {"demonym", "role"} and (
-            m.actor.kind in {"country", "place", "gpe", "loc", "fac"} or m.how == "metonym"
-        )
+        m.actor is not None
+        and m.how not in {"demonym", "role"}
+        and (m.actor.kind in ADDRESS_KINDS or m.how == "metonym")
         for i in range(span.token_start, span.token_end)
         if (m := tree.mention_at(i)) is not None
     ) or any(e.label in {"GPE", "LOC"} for e in tree.doc.entities if span.token_start <= e.token_start < span.token_end)
@@ -878,7 +872,7 @@ def _redundant(tree: Tree, trigger: int, found: dict[int, list[_Candidate]]) -> 
             return True  # "met in Sochi, where they discussed the union state": the meeting, told again
     if token.dep == "compound" and head_noun is not None and head_noun.lemma.lower() in DESCRIBED_NOUNS:
         return True  # "a protest note", "an attack helicopter", "war crimes": the word describes a thing
-    if token.dep == "acl" and token.tag == "VBG" and token.lemma.lower() in {"target", "aim"} and (
+    if token.dep == "acl" and token.tag == "VBG" and token.lemma.lower() in TARGETING and (
         head_noun is not None and head_noun.i in found
     ):
         return True  # "the Iranian attacks targeting GCC countries": the attacks, aimed at them
@@ -1002,6 +996,12 @@ def _same_party(a: Actor, b: Actor) -> bool:
 def _in_country(mention: Mention, country: str) -> Mention:
     placed = _placed(mention.actor, country)
     return mention if placed is mention.actor else replace(mention, actor=placed)
+
+
+def _denies_own_part(denial: Event, said: Event) -> bool:
+    """Whether the denier is the one the earlier event accused or claimed to have acted."""
+    accused = said.recipient if said.event == "ACCUSE" else said.actor
+    return denial.actor is not None and accused is not None and _same_party(denial.actor, accused)
 
 
 def _a_state(actor: Actor | None) -> bool:

@@ -181,7 +181,7 @@ def guess_modality(tree: Tree, trigger: Token, *, nominal: bool = False) -> Moda
     chain = [trigger, *_governors(tree, trigger)]
     for k, token in enumerate(chain):
         cue = _hedge(tree, token)
-        if cue == "would" and _reported(tree, token):
+        if cue == "would" and is_reported(tree, token):
             # "announced it would free", "said his fighters would withdraw": the reported "will" of a past speech
             # verb, not a condition: still to come, as "said he will lift martial law"
             speech = tree.head(token.i)
@@ -254,7 +254,8 @@ def _infinitive_of(tree: Tree, inner: Token, outer: Token) -> bool:
     return inner.dep == "xcomp" and inner.head == outer.i and tree.to_infinitive(inner.i)
 
 
-def _reported(tree: Tree, token: Token) -> bool:
+def is_reported(tree: Tree, token: Token) -> bool:
+    """A clause that a verb of saying takes: "said [his fighters would withdraw]"."""
     head = tree.head(token.i)
     return token.dep == "ccomp" and head is not None and head.lemma.lower() in SPEECH_VERBS
 

@@ -7,7 +7,7 @@ only a place name written in the event's clause, governed by a locative preposit
 
 from __future__ import annotations
 
-from detente.events.syntax import Tree
+from detente.events.syntax import TARGETING, Tree
 from detente.gazetteer import Gazetteer
 from detente.models import Place, Token
 
@@ -69,7 +69,7 @@ def event_place(
     for head in heads:
         # "detained during protests in Istanbul"; an attack happens where its target is: "a drone strike on a
         # bus in Marhanets", "strikes on Hodeidah", "attacks targeting US bases in Iraq"
-        if attack and head.dep == "acl" and head.lemma.lower() in {"target", "aim"}:
+        if attack and head.dep == "acl" and head.lemma.lower() in TARGETING:
             for obj in tree.children(head.i, "dobj"):
                 place = _target_place(tree, obj, gazetteer, itself=True, attack=True)
                 if place is not None:

@@ -36,6 +36,7 @@ PLURAL_LOOKBACK = 2
 # Actor kinds of places below a country: where an act happened, not who did it or suffered it ("the refineries
 # in Iran" are Iran's; "a man in Colorado Springs" is no town).
 TOWN_KINDS = frozenset({"gpe", "loc", "fac", "place"})
+TARGETING = frozenset({"target", "aim"})  # "attacks targeting US bases": participles naming an act's target
 FINITE_TAGS = frozenset({"VBZ", "VBD", "VBP"})
 # Words that open a clause but that the parser may read as prepositions: "as sanctions have been imposed".
 CLAUSE_CONJUNCTIONS = frozenset({"as", "since", "because", "while", "after", "before", "until"})
@@ -187,10 +188,10 @@ class Tree:
         found = self.mention_at(i)
         if found is not None and found.how == "role":
             # "Hamas said its fighters attacked": a group's own fighters, officials or members are the group
-            for possessor in self.children(i, "poss"):
+            member = found.actor is not None and found.actor.sector in MEMBER_SECTORS  # not "its hostages"
+            for possessor in self.children(i, "poss") if member else []:
                 held = self.mention_at(possessor.i) if possessor.tag == "PRP$" else None
-                member = found.actor is not None and found.actor.sector in MEMBER_SECTORS  # not "its hostages"
-                if member and held is not None and held.actor is not None and held.actor.kind in GROUP_KINDS:
+                if held is not None and held.actor is not None and held.actor.kind in GROUP_KINDS:
                     return held
         if found is not None:
             return found

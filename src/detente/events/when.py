@@ -25,7 +25,7 @@ from functools import lru_cache
 from typing import Any
 
 from detente.events.anchors import AnchorTable, Resolved, default_anchors
-from detente.events.modality import SPEECH_VERBS
+from detente.events.modality import is_reported
 from detente.events.syntax import Tree
 from detente.models import Token, When
 
@@ -924,7 +924,7 @@ def _reported_in_past(tree: Tree, token: Token) -> bool:
     """ "said his fighters would withdraw": a "would" of then, said lately (not "said on Friday that ...", whose
     "would" looks ahead from that day; not "would have captured", a past that did not happen)."""
     head = tree.head(token.i)
-    if token.dep != "ccomp" or head is None or head.tag != "VBD" or head.lemma.lower() not in SPEECH_VERBS:
+    if head is None or not is_reported(tree, token) or head.tag != "VBD":
         return False
     if any(a.lemma.lower() == "have" for a in tree.children(token.i, "aux")):
         return False
